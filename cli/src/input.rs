@@ -1,0 +1,93 @@
+//! Reading the transcripts named on the command line.
+
+use std::fmt;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// The built-in sample: a real two-host transcript (tests/corpus/softlayer-two-hosts).
+pub const SAMPLE: &str = include_str!("../../tests/corpus/softlayer-two-hosts/input.txt");
+
+/// One transcript to read.
+pub struct Input {
+    /// What the user named (a path, `-` or `(built-in sample)`).
+    pub name: String,
+    /// The file stem, used to name a host whose prompts name none.
+    pub stem: String,
+    pub text: String,
+}
+
+#[derive(Debug)]
+pub enum InputError {
+    NotFound(String),
+    NotText(String, vmkcheck_core::Error),
+    Io(String, io::Error),
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotFound(p) => write!(f, "{p}: no such file"),
+            Self::NotText(p, e) => write!(f, "{p}: {e}"),
+            Self::Io(p, e) => write!(f, "{p}: {e}"),
+        }
+    }
+}
+
+/// Reads every named input (none: the built-in sample).
+pub fn read_all(files: &[String]) -> Result<Vec<Input>, InputError> {
+    if files.is_empty() {
+        return Ok(vec![Input {
+            name: "(built-in sample)".into(),
+            stem: "sample".into(),
+            text: SAMPLE.to_owned(),
+        }]);
+    }
+    files.iter().map(|f| read_one(f)).collect()
+}
+
+fn read_one(name: &str) -> Result<Input, InputError> {
+    let mut bytes = Vec::new();
+    let read = if name == "-" {
+        io::stdin().lock().read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(name).and_then(|mut f| f.read_to_end(&mut bytes))
+    };
+    match read {
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(InputError::NotFound(name.into()));
+        }
+        Err(e) => return Err(InputError::Io(name.into(), e)),
+    }
+    let text = to_text(bytes).map_err(|e| InputError::NotText(name.into(), e))?;
+    let stem = if name == "-" {
+        "stdin".to_owned()
+    } else {
+        Path::new(name)
+            .file_stem()
+            .map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned())
+    };
+    Ok(Input {
+        name: name.into(),
+        stem,
+        text,
+    })
+}
+
+/// UTF-8 text without NUL bytes (a leading BOM is dropped).
+fn to_text(bytes: Vec<u8>) -> Result<String, vmkcheck_core::Error> {
+    use vmkcheck_core::{Error, ErrorKind};
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let head =
+            String::from_utf8_lossy(e.as_bytes().get(..valid).unwrap_or_default()).into_owned();
+        Error::at(ErrorKind::InvalidUtf8, &head, valid)
+    })?;
+    if let Some(at) = text.find('\0') {
+        return Err(Error::at(ErrorKind::NotText, &text, at));
+    }
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}

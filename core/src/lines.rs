@@ -1,0 +1,282 @@
+//! Physical lines of pasted text, with what the paste's container added taken away.
+//!
+//! Pastes arrive quoted (`> `, `# ` on every line), indented, with CRLF, wrapped in
+//! `<pre>`/`<b>` tags. [`Wrapper::detect`] finds a prefix that *every* non-blank line
+//! shares; [`Lines`] strips it and the markup from each line while keeping the line's
+//! number and byte offset in the original input, so evidence can be pointed at.
+
+/// One line of input, without its line end and without the paste's wrapper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// The line's text (no `\n`, no trailing `\r`, wrapper and markup removed).
+    pub text: &'a str,
+    /// 1-based line number in the whole input.
+    pub number: u32,
+    /// Byte offset of `text` in the whole input.
+    pub offset: usize,
+}
+
+impl Line<'_> {
+    /// True when the line holds only blanks.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// What a paste's container put in front of its lines.
+///
+/// Quote markers (`>`, `> > `) are stripped from every line that has them: no ESXi
+/// output or prompt starts with `>`, so an e-mail reply quoting only the commands reads
+/// as well as a fully quoted one. `# ` and a common indent are stripped only when
+/// *every* non-blank line has them, so `# cmd` prompts are not mistaken for a wrapper.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Wrapper {
+    /// Every non-blank line is `#` or starts with `# `.
+    pub hash: bool,
+    /// Blanks every non-blank line starts with (after the markers).
+    pub indent: usize,
+}
+
+/// Strips `>` quote markers, each with one following blank.
+fn strip_quotes(mut s: &str) -> &str {
+    while let Some(rest) = s.strip_prefix('>') {
+        s = rest.strip_prefix(' ').unwrap_or(rest);
+    }
+    s
+}
+
+impl Wrapper {
+    /// Finds the wrapper of `text` in one pass per property.
+    ///
+    /// ```
+    /// use vmkcheck_core::lines::Wrapper;
+    /// assert!(Wrapper::detect("# a\n#\n#   b\n").hash);
+    /// assert_eq!(Wrapper::detect("> a\n>\n>     b\n").indent, 0);
+    /// assert_eq!(Wrapper::detect("    a\n      b\n").indent, 4);
+    /// assert_eq!(Wrapper::detect("# cmd\noutput\n"), Wrapper::default());
+    /// ```
+    pub fn detect(text: &str) -> Self {
+        let mut hash = true;
+        let mut any = false;
+        for raw in text.split('\n') {
+            let line = strip_quotes(raw.trim_end());
+            if line.is_empty() {
+                continue;
+            }
+            any = true;
+            if !(line == "#" || line.starts_with("# ")) {
+                hash = false;
+                break;
+            }
+        }
+        let probe = Self {
+            hash: hash && any,
+            indent: 0,
+        };
+        let mut indent = usize::MAX;
+        for raw in text.split('\n') {
+            let line = probe.strip(raw.trim_end_matches('\r'));
+            if line.trim().is_empty() {
+                continue;
+            }
+            let lead = line
+                .len()
+                .saturating_sub(line.trim_start_matches(' ').len());
+            indent = indent.min(lead);
+            if indent == 0 {
+                break;
+            }
+        }
+        Self {
+            hash: probe.hash,
+            indent: if indent == usize::MAX { 0 } else { indent },
+        }
+    }
+
+    /// Removes the wrapper from one line (missing parts are tolerated).
+    pub fn strip<'a>(&self, line: &'a str) -> &'a str {
+        let mut s = strip_quotes(line);
+        if self.hash {
+            if let Some(rest) = s.strip_prefix('#') {
+                s = rest.strip_prefix(' ').unwrap_or(rest);
+            }
+        }
+        let mut n = self.indent;
+        while n > 0 {
+            match s.strip_prefix(' ') {
+                Some(rest) => s = rest,
+                None => break,
+            }
+            n = n.saturating_sub(1);
+        }
+        s
+    }
+}
+
+/// HTML tags that pastes from web pages leave around commands and output.
+const TAGS: [&str; 8] = [
+    "<pre>",
+    "</pre>",
+    "<code>",
+    "</code>",
+    "<b>",
+    "</b>",
+    "<strong>",
+    "</strong>",
+];
+
+/// Removes known HTML tags at the start and end of a line (they are not content).
+fn strip_markup(mut s: &str) -> &str {
+    loop {
+        let before = s.len();
+        for tag in TAGS {
+            if let Some(rest) = strip_prefix_ignore_case(s, tag) {
+                s = rest;
+            }
+            if let Some(rest) = strip_suffix_ignore_case(s.trim_end(), tag) {
+                s = rest;
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+fn strip_prefix_ignore_case<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let head = s.get(..p.len())?;
+    head.eq_ignore_ascii_case(p)
+        .then(|| s.get(p.len()..))
+        .flatten()
+}
+
+fn strip_suffix_ignore_case<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(p.len())?;
+    let tail = s.get(cut..)?;
+    tail.eq_ignore_ascii_case(p).then(|| s.get(..cut)).flatten()
+}
+
+/// Iterator over the [`Line`]s of a span of the input.
+///
+/// ```
+/// use vmkcheck_core::lines::Lines;
+/// let v: Vec<_> = Lines::new("> a\r\n>\r\n> <b>b</b>\n").map(|l| (l.number, l.text)).collect();
+/// assert_eq!(v, [(1, "a"), (2, ""), (3, "b")]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Lines<'a> {
+    rest: &'a str,
+    offset: usize,
+    number: u32,
+    wrapper: Wrapper,
+}
+
+impl<'a> Lines<'a> {
+    /// Lines of a whole input, with its wrapper detected.
+    pub fn new(text: &'a str) -> Self {
+        Self::span(text, 0, 1, Wrapper::detect(text))
+    }
+
+    /// Lines of `span`, which starts at byte `offset` and line `number` of the whole input.
+    pub fn span(span: &'a str, offset: usize, number: u32, wrapper: Wrapper) -> Self {
+        Self {
+            rest: span,
+            offset,
+            number,
+            wrapper,
+        }
+    }
+
+    /// The part not yet iterated, its byte offset and the number of its first line.
+    pub fn remaining(&self) -> (&'a str, usize, u32) {
+        (self.rest, self.offset, self.number)
+    }
+
+    /// The wrapper stripped from every line.
+    pub fn wrapper(&self) -> Wrapper {
+        self.wrapper
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let (raw, consumed) = match self.rest.find('\n') {
+            Some(i) => (self.rest.get(..i).unwrap_or(""), i.saturating_add(1)),
+            None => (self.rest, self.rest.len()),
+        };
+        let number = self.number;
+        let start = self.offset;
+        self.rest = self.rest.get(consumed..).unwrap_or("");
+        self.offset = self.offset.saturating_add(consumed);
+        self.number = self.number.saturating_add(1);
+
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let text = strip_markup(self.wrapper.strip(raw));
+        // `text` is a subslice of `raw`: its offset is the distance between the two starts.
+        let skipped = (text.as_ptr() as usize).saturating_sub(raw.as_ptr() as usize);
+        Some(Line {
+            text,
+            number,
+            offset: start.saturating_add(skipped),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::vec::Vec;
+
+    fn texts(s: &str) -> Vec<&str> {
+        Lines::new(s).map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn crlf_and_missing_final_newline() {
+        assert_eq!(texts("a\r\nb\r\nc"), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn quotes_are_stripped_line_by_line() {
+        assert_eq!(
+            texts("prose\n> [root@a:~] ls\n>\n> > x\n"),
+            ["prose", "[root@a:~] ls", "", "x"]
+        );
+    }
+
+    #[test]
+    fn hash_prefix_only_when_on_every_line() {
+        assert_eq!(texts("# a\n#\n#   b\n"), ["a", "", "  b"]);
+        assert_eq!(texts("# a\nb\n"), ["# a", "b"]);
+    }
+
+    #[test]
+    fn common_indent_keeps_relative_columns() {
+        assert_eq!(
+            texts("    Interface  X\n    vmk0       Y\n"),
+            ["Interface  X", "vmk0       Y"]
+        );
+        assert_eq!(texts("  a\n    b\n"), ["a", "  b"]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_original() {
+        let src = "> <pre>x\n>  y";
+        for l in Lines::new(src) {
+            assert_eq!(src.get(l.offset..l.offset + l.text.len()), Some(l.text));
+        }
+    }
+
+    #[test]
+    fn markup_around_commands() {
+        assert_eq!(
+            texts("<b>[root@h:~] ls</b>\n<PRE>x</PRE>"),
+            ["[root@h:~] ls", "x"]
+        );
+    }
+}

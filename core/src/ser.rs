@@ -1,0 +1,174 @@
+//! `Serialize` for every result: exactly the JSON of DESIGN.md §4 (field names and order
+//! fixed, absent values `null`). Sequences are streamed from the lazy iterators, so
+//! serializing needs no allocation either.
+
+use core::fmt::Display;
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::diag::Diagnostic;
+use crate::transcript::{Section, Transcript};
+use crate::vmknic::VmknicRow;
+use crate::vmkping::{PingCommand, PingRun, Response};
+
+/// Serializes a `Display` value as a JSON string, without allocating.
+pub(crate) struct Shown<'t, T: ?Sized>(pub &'t T);
+
+impl<T: Display + ?Sized> Serialize for Shown<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self.0)
+    }
+}
+
+/// Serializes a cloneable iterator as a JSON array.
+pub(crate) struct Items<I>(pub I);
+
+impl<I> Serialize for Items<I>
+where
+    I: Iterator + Clone,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.clone())
+    }
+}
+
+impl Serialize for VmknicRow<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("VmknicRow", 15)?;
+        st.serialize_field("line", &self.line)?;
+        st.serialize_field("interface", self.interface)?;
+        st.serialize_field("portgroup", &self.portgroup)?;
+        st.serialize_field("portgroup_kind", &self.portgroup_kind.map(|k| k.as_str()))?;
+        st.serialize_field("family", self.family.as_str())?;
+        st.serialize_field("address", &self.address)?;
+        st.serialize_field("netmask", &self.netmask)?;
+        st.serialize_field("prefix_len", &self.prefix_len)?;
+        st.serialize_field("broadcast", &self.broadcast)?;
+        st.serialize_field("mac", &self.mac)?;
+        st.serialize_field("mtu", &self.mtu)?;
+        st.serialize_field("tso_mss", &self.tso_mss)?;
+        st.serialize_field("enabled", &self.enabled)?;
+        st.serialize_field("type", &self.type_)?;
+        st.serialize_field("netstack", &self.netstack)?;
+        st.end()
+    }
+}
+
+impl Serialize for Diagnostic<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Diagnostic", 3)?;
+        st.serialize_field("line", &self.line)?;
+        st.serialize_field("kind", self.kind.as_str())?;
+        st.serialize_field("message", &Shown(self))?;
+        st.end()
+    }
+}
+
+impl Serialize for PingCommand<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("PingCommand", 13)?;
+        st.serialize_field("text", self.text)?;
+        st.serialize_field("program", self.program)?;
+        st.serialize_field("target", &self.target)?;
+        st.serialize_field("netstack", &self.netstack)?;
+        st.serialize_field("interface", &self.interface)?;
+        st.serialize_field("ipv6", &self.ipv6)?;
+        st.serialize_field("df", &self.df)?;
+        st.serialize_field("size", &self.size)?;
+        st.serialize_field("count", &self.count)?;
+        st.serialize_field("interval", &self.interval)?;
+        st.serialize_field("wait", &self.wait)?;
+        st.serialize_field("ttl", &self.ttl)?;
+        st.serialize_field("next_hop", &self.next_hop)?;
+        st.end()
+    }
+}
+
+impl Serialize for Response<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Response", 9)?;
+        st.serialize_field("line", &self.line)?;
+        st.serialize_field("type", self.kind.as_str())?;
+        st.serialize_field("bytes", &self.bytes)?;
+        st.serialize_field("response_ip", &self.response_ip)?;
+        st.serialize_field("icmp_seq", &self.icmp_seq)?;
+        st.serialize_field("ttl", &self.ttl)?;
+        st.serialize_field("time_ms", &self.time_ms)?;
+        st.serialize_field("duplicate", &self.duplicate)?;
+        st.serialize_field("error", &self.error)?;
+        st.end()
+    }
+}
+
+impl Serialize for PingRun<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let rt = self.round_trip;
+        let mut st = s.serialize_struct("PingRun", 17)?;
+        st.serialize_field("line", &self.line)?;
+        st.serialize_field("command", &self.command)?;
+        st.serialize_field("destination", &self.destination)?;
+        st.serialize_field("destination_ip", &self.destination_ip)?;
+        st.serialize_field("data_bytes", &self.data_bytes)?;
+        st.serialize_field("packets_transmitted", &self.packets_transmitted())?;
+        st.serialize_field("packets_received", &self.packets_received())?;
+        st.serialize_field("packet_loss_percent", &self.packet_loss_percent())?;
+        st.serialize_field("duplicates", &self.duplicates())?;
+        st.serialize_field("round_trip_ms_min", &rt.map(|r| r.min))?;
+        st.serialize_field("round_trip_ms_avg", &rt.map(|r| r.avg))?;
+        st.serialize_field("round_trip_ms_max", &rt.map(|r| r.max))?;
+        st.serialize_field("round_trip_ms_stddev", &rt.and_then(|r| r.stddev))?;
+        st.serialize_field("responses", &Items(self.responses()))?;
+        st.serialize_field("complete", &self.complete())?;
+        st.end()
+    }
+}
+
+impl Serialize for Section<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Section", 6)?;
+        st.serialize_field("line", &self.line)?;
+        st.serialize_field("host", &self.host)?;
+        st.serialize_field("command", &self.command)?;
+        st.serialize_field("kind", self.kind.as_str())?;
+        st.serialize_field("vmknic", &self.vmknic().map(|t| Items(t.rows())))?;
+        st.serialize_field("vmkping", &self.vmkping())?;
+        st.end()
+    }
+}
+
+/// The schema id of [`Transcript`]'s JSON.
+pub const TRANSCRIPT_SCHEMA: &str = "vmkcheck.transcript.v1";
+
+impl Serialize for Transcript<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Transcript", 3)?;
+        st.serialize_field("schema", TRANSCRIPT_SCHEMA)?;
+        st.serialize_field("sections", &Items(self.sections()))?;
+        st.serialize_field("diagnostics", &Items(self.diagnostics()))?;
+        st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    #[test]
+    fn row_json_matches_the_contract() {
+        let t = crate::vmknic::parse(
+            "Interface  Port Group/DVPort/Opaque Network        IP Family IP Address                              Netmask         Broadcast       MAC Address       MTU     TSO MSS   Enabled Type                NetStack\n\
+             vmk0       Management Network                      IPv4      172.26.64.10                            255.255.255.192 172.26.64.63    88:e9:a4:6b:b8:54 1500    65535     true    STATIC              defaultTcpipStack\n",
+        )
+        .unwrap();
+        let row = t.rows().next().unwrap();
+        assert_eq!(
+            serde_json::to_value(row).unwrap(),
+            json!({"line": 2, "interface": "vmk0", "portgroup": "Management Network",
+                   "portgroup_kind": "name", "family": "ipv4", "address": "172.26.64.10",
+                   "netmask": "255.255.255.192", "prefix_len": 26, "broadcast": "172.26.64.63",
+                   "mac": "88:e9:a4:6b:b8:54", "mtu": 1500, "tso_mss": 65535, "enabled": true,
+                   "type": "STATIC", "netstack": "defaultTcpipStack"})
+        );
+    }
+}

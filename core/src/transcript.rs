@@ -1,0 +1,446 @@
+//! Pasted transcripts: split into sections by prompt, by command line or, with neither,
+//! by recognising the output itself (a vmknic header, a `PING` line, a `vmkN` row).
+//!
+//! Sections are spans of the borrowed input; each is parsed only when asked
+//! ([`Section::vmknic`], [`Section::vmkping`]). Prose, Markdown and unknown commands
+//! between sections are skipped, never fatal.
+//!
+//! ```
+//! let text = "\
+//! [root@esx01:~] esxcfg-vmknic -l
+//! Interface  Port Group/DVPort   IP Family IP Address                              Netmask         Broadcast       MAC Address       MTU     TSO MSS   Enabled Type
+//! vmk1       vMotion             IPv4      192.0.2.11                              255.255.255.0   192.0.2.255     00:50:56:61:a2:ca 9000    65535     true    STATIC
+//!
+//! Now the ping:
+//! [root@esx01:~] vmkping -I vmk1 192.0.2.12
+//! PING 192.0.2.12 (192.0.2.12): 56 data bytes
+//! ";
+//! let t = vmkcheck_core::transcript::parse(text);
+//! let kinds: Vec<_> = t.sections().map(|s| (s.line, s.kind.as_str(), s.host)).collect();
+//! assert_eq!(kinds, [(1, "vmknic", Some("esx01")), (6, "vmkping", Some("esx01"))]);
+//! ```
+
+use crate::diag::Diagnostic;
+use crate::lines::{Lines, Wrapper};
+use crate::prompt;
+use crate::vmknic::{self, VmknicTable};
+use crate::vmkping::{self, PingCommand, PingRun};
+
+/// What a section holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SectionKind {
+    /// `esxcfg-vmknic -l` output.
+    Vmknic,
+    /// A `vmkping` run.
+    Vmkping,
+    /// A command vmkcheck does not read.
+    Unknown,
+}
+
+impl SectionKind {
+    /// `"vmknic"`, `"vmkping"` or `"unknown"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Vmknic => "vmknic",
+            Self::Vmkping => "vmkping",
+            Self::Unknown => "unknown",
+        }
+    }
+
+    /// The kind of section a command line starts; `None` if it is not an ESXi command.
+    ///
+    /// ```
+    /// use vmkcheck_core::transcript::SectionKind;
+    /// assert_eq!(SectionKind::of_command("esxcfg-vmknic -l"), Some(SectionKind::Vmknic));
+    /// assert_eq!(SectionKind::of_command("/bin/vmkping -I vmk1 x"), Some(SectionKind::Vmkping));
+    /// assert_eq!(SectionKind::of_command("esxcli network ip interface list"), Some(SectionKind::Unknown));
+    /// assert_eq!(SectionKind::of_command("Then run this"), None);
+    /// ```
+    pub fn of_command(command: &str) -> Option<Self> {
+        let mut words = command.split_whitespace();
+        let first = words.next()?;
+        let base = first.rsplit('/').next().unwrap_or(first);
+        if base == "esxcfg-vmknic" {
+            let list = command
+                .split_whitespace()
+                .any(|w| w == "-l" || w == "--list");
+            return Some(if list { Self::Vmknic } else { Self::Unknown });
+        }
+        if vmkping::is_ping_program(base) {
+            return Some(Self::Vmkping);
+        }
+        let esxi = base.starts_with("esxcfg-")
+            || matches!(
+                base,
+                "esxcli"
+                    | "localcli"
+                    | "vim-cmd"
+                    | "vsish"
+                    | "net-dvs"
+                    | "vmware"
+                    | "esxtop"
+                    | "nc"
+                    | "tcpdump-uw"
+                    | "pktcap-uw"
+                    | "vmkload_mod"
+                    | "vmkchdev"
+                    | "vmkerrcode"
+            );
+        esxi.then_some(Self::Unknown)
+    }
+}
+
+/// One section of a transcript: a command (if typed) and its output.
+#[derive(Clone, Debug)]
+pub struct Section<'a> {
+    /// Line of the prompt or command, else of the first output line.
+    pub line: u32,
+    /// Host named by the prompt (or by the last prompt that named one).
+    pub host: Option<&'a str>,
+    /// The command typed, without prompt.
+    pub command: Option<&'a str>,
+    /// What the section holds.
+    pub kind: SectionKind,
+    body: Lines<'a>,
+}
+
+impl<'a> Section<'a> {
+    /// The vmknic table, for a `vmknic` section.
+    pub fn vmknic(&self) -> Option<VmknicTable<'a>> {
+        (self.kind == SectionKind::Vmknic).then(|| VmknicTable::from_lines(self.body.clone()))
+    }
+
+    /// The ping run, for a `vmkping` section.
+    pub fn vmkping(&self) -> Option<PingRun<'a>> {
+        (self.kind == SectionKind::Vmkping).then(|| {
+            let command = self.command.and_then(|c| PingCommand::parse(c, self.line));
+            PingRun::new(command, self.body.clone())
+        })
+    }
+
+    /// The section's output lines.
+    pub fn body(&self) -> Lines<'a> {
+        self.body.clone()
+    }
+
+    /// The diagnostics of the section's parsed content.
+    pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
+        let table = self.vmknic().into_iter().flat_map(|t| t.diagnostics());
+        let run = self.vmkping().into_iter().flat_map(|r| r.diagnostics());
+        table.chain(run)
+    }
+}
+
+/// A parsed transcript: iterate its [`sections`](Self::sections) and
+/// [`diagnostics`](Self::diagnostics). Parsing is lazy and re-reads the borrowed text.
+#[derive(Clone, Copy, Debug)]
+pub struct Transcript<'a> {
+    text: &'a str,
+    wrapper: Wrapper,
+}
+
+/// Splits pasted text into sections. Never fails: text with nothing recognisable has
+/// no sections.
+pub fn parse(text: &str) -> Transcript<'_> {
+    Transcript {
+        text,
+        wrapper: Wrapper::detect(text),
+    }
+}
+
+impl<'a> Transcript<'a> {
+    /// The sections, in order.
+    pub fn sections(&self) -> Sections<'a> {
+        Sections {
+            text: self.text,
+            lines: Lines::span(self.text, 0, 1, self.wrapper),
+            open: None,
+            host: None,
+        }
+    }
+
+    /// Every diagnostic of every section, in order.
+    pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
+        self.sections().flat_map(|s| s.diagnostics())
+    }
+
+    /// The text this transcript reads.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+}
+
+/// A section being built.
+#[derive(Clone, Copy, Debug)]
+struct Open<'a> {
+    line: u32,
+    host: Option<&'a str>,
+    command: Option<&'a str>,
+    kind: SectionKind,
+    /// Body: byte range of the input and its first line number.
+    start: usize,
+    start_line: u32,
+    /// vmknic: a header or row was seen. vmkping: a `PING` header was seen.
+    started: bool,
+    /// vmkping: the summary was seen.
+    summarised: bool,
+}
+
+/// Iterator over the [`Section`]s of a transcript.
+#[derive(Clone, Debug)]
+pub struct Sections<'a> {
+    text: &'a str,
+    lines: Lines<'a>,
+    open: Option<Open<'a>>,
+    host: Option<&'a str>,
+}
+
+/// How a line affects the section structure.
+enum Step<'a> {
+    /// Belongs to the open section (or is skipped prose).
+    Continue,
+    /// Ends the open section; the line itself is prose.
+    Close,
+    /// Ends the open section and starts one whose body begins at the next line.
+    StartAfter(Open<'a>),
+    /// Ends the open section and starts one whose body begins with this line.
+    StartHere(Open<'a>),
+}
+
+impl<'a> Iterator for Sections<'a> {
+    type Item = Section<'a>;
+
+    fn next(&mut self) -> Option<Section<'a>> {
+        loop {
+            let raw_start = self.lines.remaining().1;
+            let Some(line) = self.lines.next() else {
+                return self.close(self.text.len());
+            };
+            let next_start = self.lines.remaining().1;
+            // A prompt glued to the end of an output line ends the section mid-line.
+            let glued = self.open.and_then(|_| prompt::find_glued(line.text));
+            let (step, end) = match glued.and_then(|i| Some((i, line.text.get(i..)?))) {
+                Some((i, rest)) => {
+                    let p = prompt::parse(rest);
+                    (
+                        self.prompt_step(p, line.number, next_start),
+                        line.offset.saturating_add(i),
+                    )
+                }
+                None => (self.step(line, raw_start, next_start), raw_start),
+            };
+            let closed = match step {
+                Step::Continue => None,
+                Step::Close => self.close(end),
+                Step::StartAfter(o) | Step::StartHere(o) => {
+                    let closed = self.close(end);
+                    self.open = Some(o);
+                    closed
+                }
+            };
+            if closed.is_some() {
+                return closed;
+            }
+        }
+    }
+}
+
+impl<'a> Sections<'a> {
+    fn close(&mut self, end: usize) -> Option<Section<'a>> {
+        let o = self.open.take()?;
+        let span = self.text.get(o.start..end.max(o.start)).unwrap_or("");
+        Some(Section {
+            line: o.line,
+            host: o.host,
+            command: o.command,
+            kind: o.kind,
+            body: Lines::span(span, o.start, o.start_line, self.lines.wrapper()),
+        })
+    }
+
+    fn open_at(
+        &self,
+        line: u32,
+        command: Option<&'a str>,
+        kind: SectionKind,
+        start: usize,
+        start_line: u32,
+    ) -> Open<'a> {
+        Open {
+            line,
+            host: self.host,
+            command,
+            kind,
+            start,
+            start_line,
+            started: false,
+            summarised: false,
+        }
+    }
+
+    /// A prompt: it names the host; with a command it starts a section, without one it
+    /// ends the open section.
+    fn prompt_step(
+        &mut self,
+        p: Option<prompt::Prompt<'a>>,
+        number: u32,
+        next_start: usize,
+    ) -> Step<'a> {
+        let Some(p) = p else { return Step::Close };
+        if let Some(h) = p.host {
+            self.host = Some(h);
+        }
+        match p.command {
+            None => Step::Close,
+            Some(cmd) => {
+                let kind = SectionKind::of_command(cmd).unwrap_or(SectionKind::Unknown);
+                Step::StartAfter(self.open_at(
+                    number,
+                    Some(cmd),
+                    kind,
+                    next_start,
+                    number.saturating_add(1),
+                ))
+            }
+        }
+    }
+
+    fn step(
+        &mut self,
+        line: crate::lines::Line<'a>,
+        raw_start: usize,
+        next_start: usize,
+    ) -> Step<'a> {
+        let text = line.text;
+        let trimmed = text.trim();
+        let n = line.number;
+        if trimmed.is_empty() || trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            return Step::Continue;
+        }
+        if let Some(p) = prompt::parse(text) {
+            return self.prompt_step(Some(p), n, next_start);
+        }
+        if let Some(kind) = bare_command(text) {
+            return Step::StartAfter(self.open_at(
+                n,
+                Some(trimmed),
+                kind,
+                next_start,
+                n.saturating_add(1),
+            ));
+        }
+        let open = self.open.as_mut();
+        if vmknic::is_header(text) {
+            if let Some(o) = open.filter(|o| o.kind == SectionKind::Vmknic && !o.started) {
+                o.started = true;
+                return Step::Continue;
+            }
+            let mut o = self.open_at(n, None, SectionKind::Vmknic, raw_start, n);
+            o.started = true;
+            return Step::StartHere(o);
+        }
+        if vmkping::is_header(text) {
+            if let Some(o) =
+                open.filter(|o| o.kind == SectionKind::Vmkping && !o.started && !o.summarised)
+            {
+                o.started = true;
+                return Step::Continue;
+            }
+            let mut o = self.open_at(n, None, SectionKind::Vmkping, raw_start, n);
+            o.started = true;
+            return Step::StartHere(o);
+        }
+        match self.open.as_mut() {
+            Some(o) if o.kind == SectionKind::Vmknic => {
+                if vmknic::is_table_line(text) {
+                    o.started = true;
+                    Step::Continue
+                } else {
+                    Step::Close
+                }
+            }
+            Some(o) if o.kind == SectionKind::Vmkping => {
+                if vmkping::is_summary(text) {
+                    o.summarised = true;
+                }
+                // Before the summary an odd line is part of the run (and diagnosed);
+                // after it, prose ends the run.
+                if vmkping::is_output_line(text) || !o.summarised {
+                    Step::Continue
+                } else {
+                    Step::Close
+                }
+            }
+            Some(_) => Step::Continue,
+            None if vmknic::is_row(text) => {
+                Step::StartHere(self.open_at(n, None, SectionKind::Vmknic, raw_start, n))
+            }
+            None => Step::Continue,
+        }
+    }
+}
+
+/// A command typed without a prompt: a line that starts with an ESXi command. A bare
+/// `ping` must read as a whole command (`ping the host` is prose).
+fn bare_command(text: &str) -> Option<SectionKind> {
+    let kind = SectionKind::of_command(text.trim())?;
+    if kind == SectionKind::Vmkping {
+        let c = PingCommand::parse(text.trim(), 0)?;
+        if c.diagnostics().next().is_some() {
+            return None;
+        }
+    }
+    Some(kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::vec::Vec;
+
+    fn kinds(text: &str) -> Vec<(u32, &'static str, Option<&str>)> {
+        parse(text)
+            .sections()
+            .map(|s| (s.line, s.kind.as_str(), s.host))
+            .collect()
+    }
+
+    #[test]
+    fn glued_prompt_splits_the_line() {
+        let text = "[root@a:~] vmkping x\nPING x (192.0.2.1): 56 data bytes\n1 packets transmitted, 0 packets received, 100% packet loss[root@b:~] esxcfg-vmknic -l\n";
+        assert_eq!(
+            kinds(text),
+            [(1, "vmkping", Some("a")), (3, "vmknic", Some("b"))]
+        );
+        let run = parse(text).sections().next().unwrap().vmkping().unwrap();
+        assert_eq!(run.packets_transmitted(), 1);
+    }
+
+    #[test]
+    fn prose_ping_is_not_a_command() {
+        assert!(kinds("ping the host to check\n").is_empty());
+        assert_eq!(kinds("ping 192.0.2.1\n"), [(1, "vmkping", None)]);
+    }
+
+    #[test]
+    fn bare_prompt_ends_section() {
+        let text =
+            "[root@a:~] vmkping x\nPING x (192.0.2.1): 56 data bytes\n[root@a:~] \nrandom prose\n";
+        let s: Vec<_> = parse(text).sections().collect();
+        assert_eq!(s.len(), 1);
+        assert_eq!(
+            s[0].vmkping()
+                .unwrap()
+                .diagnostics()
+                .filter(|d| d.kind == crate::DiagnosticKind::PingLineUnrecognized)
+                .count(),
+            0
+        );
+    }
+
+    #[test]
+    fn esxcli_output_is_not_a_table() {
+        let text = "esxcli network ip interface list\nvmk0\n   Name: vmk0\n";
+        assert_eq!(kinds(text), [(1, "unknown", None)]);
+    }
+}

@@ -1,0 +1,720 @@
+//! `vmkping` runs: the command line and its FreeBSD-style output.
+//!
+//! A [`PingRun`] is read in one pass for its header, summary and counts; its
+//! [`responses`](PingRun::responses) are re-read lazily from the borrowed text, with
+//! silent timeouts inferred from gaps in `icmp_seq` and from the summary's count.
+//!
+//! ```
+//! let text = "\
+//! [root@esx-a:~] vmkping ++netstack=vmotion -d -s 8972 198.51.100.12
+//! PING 198.51.100.12 (198.51.100.12): 8972 data bytes
+//! 8980 bytes from 198.51.100.12: icmp_seq=0 ttl=64 time=0.311 ms
+//! 8980 bytes from 198.51.100.12: icmp_seq=2 ttl=64 time=0.295 ms
+//!
+//! --- 198.51.100.12 ping statistics ---
+//! 3 packets transmitted, 2 packets received, 33% packet loss
+//! round-trip min/avg/max = 0.295/0.303/0.311 ms
+//! ";
+//! use vmkcheck_core::vmkping::{self, ResponseType};
+//! let run = vmkping::parse(text)?;
+//! assert_eq!(run.command.unwrap().netstack, Some("vmotion"));
+//! assert_eq!((run.packets_transmitted(), run.packets_received(), run.packet_loss_percent()), (3, 2, 33.0));
+//! let kinds: Vec<_> = run.responses().map(|r| (r.kind, r.icmp_seq)).collect();
+//! assert_eq!(kinds, [(ResponseType::Reply, Some(0)), (ResponseType::Timeout, Some(1)), (ResponseType::Reply, Some(2))]);
+//! # Ok::<(), vmkcheck_core::Error>(())
+//! ```
+
+mod command;
+mod line;
+
+pub use command::{PingCommand, is_ping_program};
+
+use crate::diag::{Diagnostic, DiagnosticKind};
+use crate::lines::{Line, Lines};
+use crate::{Error, ErrorKind, prompt};
+use line::{OutLine, classify};
+
+/// At most this many silent timeouts are listed per run; more are counted in a
+/// `timeouts_not_listed` diagnostic (a summary can claim billions of lost packets).
+pub const MAX_LISTED_TIMEOUTS: u32 = 1024;
+
+/// Where a run's ping program came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Flavor {
+    /// ESXi `vmkping` (FreeBSD ping).
+    Esxi,
+    /// Linux iputils ping (or an NSX Edge, which runs it).
+    Linux,
+    /// macOS ping.
+    MacOs,
+}
+
+impl Flavor {
+    const fn name(self) -> &'static str {
+        match self {
+            Self::Esxi => "ESXi",
+            Self::Linux => "Linux iputils (or NSX Edge)",
+            Self::MacOs => "macOS",
+        }
+    }
+}
+
+/// What a response is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ResponseType {
+    /// An echo reply.
+    Reply,
+    /// A packet that got no reply (silent on ESXi; inferred).
+    Timeout,
+    /// `sendto() failed (…)`: the packet never left the host.
+    SendFailed,
+}
+
+impl ResponseType {
+    /// `"reply"`, `"timeout"` or `"send_failed"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Reply => "reply",
+            Self::Timeout => "timeout",
+            Self::SendFailed => "send_failed",
+        }
+    }
+}
+
+/// One response of a run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Response<'a> {
+    /// Line of the evidence (for an inferred timeout: the line that revealed it).
+    pub line: u32,
+    /// Reply, timeout or send failure.
+    pub kind: ResponseType,
+    /// Bytes received.
+    pub bytes: Option<u32>,
+    /// Address the reply came from.
+    pub response_ip: Option<&'a str>,
+    /// Sequence number (`None` for a send failure, which prints none).
+    pub icmp_seq: Option<u32>,
+    /// TTL (`hlim` on IPv6; absent from ESXi IPv6 replies).
+    pub ttl: Option<u32>,
+    /// Round-trip time.
+    pub time_ms: Option<f64>,
+    /// A `(DUP!)` reply.
+    pub duplicate: bool,
+    /// For `send_failed`: the error text, e.g. `Message too long`.
+    pub error: Option<&'a str>,
+}
+
+/// The summary of a run, as printed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Summary {
+    /// Line of `N packets transmitted, …`.
+    pub line: u32,
+    /// Packets transmitted.
+    pub transmitted: u32,
+    /// Packets received (duplicates not counted).
+    pub received: u32,
+    /// `+N duplicates`.
+    pub duplicates: u32,
+    /// Loss in percent.
+    pub loss_percent: f64,
+}
+
+/// The round-trip line.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RoundTrip {
+    /// Minimum, ms.
+    pub min: f64,
+    /// Average, ms.
+    pub avg: f64,
+    /// Maximum, ms.
+    pub max: f64,
+    /// Standard deviation (macOS `stddev`, Linux `mdev`); ESXi prints none.
+    pub stddev: Option<f64>,
+}
+
+/// One ping run: the command (if seen), the header, responses and summary.
+#[derive(Clone, Debug)]
+pub struct PingRun<'a> {
+    /// Line of the command, else of the first output line.
+    pub line: u32,
+    /// The command line, if it was pasted.
+    pub command: Option<PingCommand<'a>>,
+    /// Host or address named by the `PING` header (else the command's target).
+    pub destination: Option<&'a str>,
+    /// Address the header resolved the destination to.
+    pub destination_ip: Option<&'a str>,
+    /// Payload size from the header (else the command's `-s`).
+    pub data_bytes: Option<u32>,
+    /// The summary, if the paste has it.
+    pub summary: Option<Summary>,
+    /// The round-trip line, if printed (absent when nothing came back).
+    pub round_trip: Option<RoundTrip>,
+    /// Which ping printed this.
+    pub flavor: Flavor,
+    body: Lines<'a>,
+    /// Further output was cut off (standalone parsing only).
+    truncated_at: Option<u32>,
+    seen: Seen,
+}
+
+/// Counts from the first pass.
+#[derive(Clone, Copy, Debug, Default)]
+struct Seen {
+    replies: u32,
+    duplicates: u32,
+    sent: u32,
+    header_ip: bool,
+}
+
+/// Sequence state shared by the first pass and the walker, so both infer the same.
+#[derive(Clone, Copy, Debug)]
+struct Seq {
+    start: u32,
+    next: u32,
+}
+
+impl Seq {
+    /// Records a packet with `seq` (or the next one); returns the gap `next..seq`.
+    fn take(&mut self, seq: Option<u32>) -> (u32, u32) {
+        let s = seq.unwrap_or(self.next);
+        let gap = (self.next, s.max(self.next));
+        if s >= self.next {
+            self.next = s.saturating_add(1);
+        }
+        gap
+    }
+
+    fn sent(&self) -> u32 {
+        self.next.saturating_sub(self.start)
+    }
+}
+
+impl<'a> PingRun<'a> {
+    /// Reads a run from its command (if any) and the lines of its output.
+    pub fn new(command: Option<PingCommand<'a>>, body: Lines<'a>) -> Self {
+        let mut run = PingRun {
+            line: command.map_or(0, |c| c.line),
+            command,
+            destination: command.and_then(|c| c.target),
+            destination_ip: command
+                .and_then(|c| c.target)
+                .filter(|t| crate::shape::is_addressish(t)),
+            data_bytes: command.and_then(|c| c.size),
+            summary: None,
+            round_trip: None,
+            flavor: Flavor::Esxi,
+            body: body.clone(),
+            truncated_at: None,
+            seen: Seen::default(),
+        };
+        let mut linux = false;
+        let mut mac = false;
+        let mut header_seen = false;
+        let mut first_line = None;
+        let mut lines = body.clone();
+        loop {
+            let (rest, offset, number) = lines.remaining();
+            let Some(l) = lines.next() else { break };
+            let out = classify(l.text);
+            if out == OutLine::Blank {
+                continue;
+            }
+            first_line.get_or_insert(l.number);
+            match out {
+                OutLine::Header(h) => {
+                    if header_seen || run.summary.is_some() {
+                        // A second run: this one ends before it.
+                        run.truncated_at = Some(l.number);
+                        let len = l.offset.saturating_sub(offset).min(rest.len());
+                        let cut = rest.get(..line_start(rest, len)).unwrap_or(rest);
+                        run.body = Lines::span(cut, offset, number, body.wrapper());
+                        break;
+                    }
+                    header_seen = true;
+                    run.destination = Some(h.target);
+                    run.destination_ip = h.ip.or(run.destination_ip);
+                    run.seen.header_ip = h.ip.is_some();
+                    run.data_bytes = h.data_bytes.or(run.data_bytes);
+                    linux |= h.linux;
+                }
+                OutLine::Reply(r) if r.dup => {
+                    run.seen.duplicates = run.seen.duplicates.saturating_add(1);
+                }
+                OutLine::Reply(_) => run.seen.replies = run.seen.replies.saturating_add(1),
+                OutLine::Timeout(_) => mac = true,
+                OutLine::Summary(s) => {
+                    linux |= s.linux;
+                    mac |= s.decimal_loss && !s.linux;
+                    run.summary = Some(Summary {
+                        line: l.number,
+                        transmitted: s.transmitted,
+                        received: s.received,
+                        duplicates: s.duplicates,
+                        loss_percent: s.loss_percent,
+                    });
+                }
+                OutLine::RoundTrip(r) => {
+                    linux |= r.linux;
+                    mac |= r.stddev.is_some() && !r.linux;
+                    run.round_trip = Some(RoundTrip {
+                        min: r.min,
+                        avg: r.avg,
+                        max: r.max,
+                        stddev: r.stddev,
+                    });
+                }
+                _ => {}
+            }
+        }
+        run.flavor = if linux {
+            Flavor::Linux
+        } else if mac {
+            Flavor::MacOs
+        } else {
+            Flavor::Esxi
+        };
+        if run.line == 0 {
+            run.line = first_line.unwrap_or(body.remaining().2);
+        }
+        // Packets sent, counted as the walker counts them (now that the flavor is known).
+        let mut seq = Seq::start_for(run.flavor == Flavor::Linux);
+        for l in run.body.clone() {
+            match classify(l.text) {
+                OutLine::Reply(r) if !r.dup => seq.take(r.seq),
+                OutLine::SendFailed(_) => seq.take(None),
+                OutLine::Timeout(n) => seq.take(Some(n)),
+                _ => (0, 0),
+            };
+        }
+        run.seen.sent = seq.sent();
+        run
+    }
+
+    /// True when the summary was pasted (else the counts come from the lines shown).
+    pub fn complete(&self) -> bool {
+        self.summary.is_some()
+    }
+
+    /// Packets transmitted: the summary's count, else the packets seen.
+    pub fn packets_transmitted(&self) -> u32 {
+        self.summary.map_or(self.seen.sent, |s| s.transmitted)
+    }
+
+    /// Packets received (duplicates not counted).
+    pub fn packets_received(&self) -> u32 {
+        self.summary.map_or(self.seen.replies, |s| s.received)
+    }
+
+    /// Duplicate replies.
+    pub fn duplicates(&self) -> u32 {
+        self.summary.map_or(self.seen.duplicates, |s| s.duplicates)
+    }
+
+    /// Loss in percent: the summary's, else computed as ping does (integer division).
+    pub fn packet_loss_percent(&self) -> f64 {
+        if let Some(s) = self.summary {
+            return s.loss_percent;
+        }
+        let (tx, rx) = (u64::from(self.seen.sent), u64::from(self.seen.replies));
+        match tx {
+            0 => 0.0,
+            _ => f64::from(
+                u32::try_from(
+                    tx.saturating_sub(rx)
+                        .saturating_mul(100)
+                        .checked_div(tx)
+                        .unwrap_or(0),
+                )
+                .unwrap_or(100),
+            ),
+        }
+    }
+
+    /// The responses in order, inferred timeouts included.
+    pub fn responses(&self) -> impl Iterator<Item = Response<'a>> + Clone + use<'a> {
+        self.walk().filter_map(|s| match s {
+            Step::Response(r) => Some(r),
+            Step::Diagnostic(_) => None,
+        })
+    }
+
+    /// Diagnostics: command problems, inconsistent numbers, non-ESXi output.
+    pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
+        let command = self.command.into_iter().flat_map(|c| c.diagnostics());
+        let walked = self.walk().filter_map(|s| match s {
+            Step::Diagnostic(d) => Some(d),
+            Step::Response(_) => None,
+        });
+        command.chain(walked)
+    }
+
+    fn walk(&self) -> Walker<'a> {
+        Walker {
+            run: RunInfo {
+                destination_ip: self.destination_ip.filter(|_| self.seen.header_ip),
+                data_bytes: self.data_bytes,
+                linux: self.flavor == Flavor::Linux,
+                summary: self.summary,
+                flavor: self.flavor,
+                seen: self.seen,
+                truncated_at: self.truncated_at,
+                end_line: self.body.remaining().2,
+            },
+            lines: self.body.clone(),
+            seq: None,
+            gap: None,
+            queue: Queue::default(),
+            listed: 0,
+            inferred: 0,
+            failed: 0,
+            phase: Phase::Body,
+        }
+    }
+}
+
+/// Byte length of the whole lines of `rest` that precede byte `len`.
+fn line_start(rest: &str, len: usize) -> usize {
+    let mut cut = len.min(rest.len());
+    while cut > 0 && !rest.is_char_boundary(cut) {
+        cut = cut.saturating_sub(1);
+    }
+    rest.get(..cut)
+        .and_then(|h| h.rfind('\n'))
+        .map_or(0, |i| i.saturating_add(1))
+}
+
+impl Seq {
+    /// ESXi and macOS count from 0, Linux from 1; a first reply above that means the
+    /// packets before it were lost.
+    fn start_for(linux: bool) -> Seq {
+        let start = u32::from(linux);
+        Seq { start, next: start }
+    }
+}
+
+/// What the walker needs of the run.
+#[derive(Clone, Copy, Debug)]
+struct RunInfo<'a> {
+    destination_ip: Option<&'a str>,
+    data_bytes: Option<u32>,
+    linux: bool,
+    summary: Option<Summary>,
+    flavor: Flavor,
+    seen: Seen,
+    truncated_at: Option<u32>,
+    end_line: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Step<'a> {
+    Response(Response<'a>),
+    Diagnostic(Diagnostic<'a>),
+}
+
+/// A fixed queue for the few steps one line can produce.
+#[derive(Clone, Copy, Debug, Default)]
+struct Queue<'a> {
+    items: [Option<Step<'a>>; 4],
+}
+
+impl<'a> Queue<'a> {
+    fn push(&mut self, s: Step<'a>) {
+        if let Some(slot) = self.items.iter_mut().find(|x| x.is_none()) {
+            *slot = Some(s);
+        }
+    }
+
+    fn pop(&mut self) -> Option<Step<'a>> {
+        let first = self.items.first_mut()?.take();
+        self.items.rotate_left(1);
+        first
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    Body,
+    Trailing,
+    Done,
+}
+
+/// Re-reads a run's lines, producing responses and diagnostics in order.
+#[derive(Clone, Debug)]
+struct Walker<'a> {
+    run: RunInfo<'a>,
+    lines: Lines<'a>,
+    seq: Option<Seq>,
+    /// Silent timeouts still to emit: `(next_seq, end_seq, line)`.
+    gap: Option<(u32, u32, u32)>,
+    queue: Queue<'a>,
+    listed: u32,
+    inferred: u32,
+    failed: u32,
+    phase: Phase,
+}
+
+impl<'a> Iterator for Walker<'a> {
+    type Item = Step<'a>;
+
+    fn next(&mut self) -> Option<Step<'a>> {
+        loop {
+            if let Some(t) = self.next_gap() {
+                return Some(t);
+            }
+            if let Some(s) = self.queue.pop() {
+                return Some(s);
+            }
+            match self.phase {
+                Phase::Body => match self.lines.next() {
+                    Some(l) => self.line(l),
+                    None => {
+                        self.phase = Phase::Trailing;
+                        self.trailing();
+                    }
+                },
+                Phase::Trailing => {
+                    self.phase = Phase::Done;
+                    self.closing();
+                }
+                Phase::Done => return None,
+            }
+        }
+    }
+}
+
+impl<'a> Walker<'a> {
+    fn next_gap(&mut self) -> Option<Step<'a>> {
+        let (from, to, line) = self.gap?;
+        if from >= to {
+            self.gap = None;
+            return None;
+        }
+        if self.listed >= MAX_LISTED_TIMEOUTS {
+            self.gap = None;
+            return None;
+        }
+        self.listed = self.listed.saturating_add(1);
+        self.gap = Some((from.saturating_add(1), to, line));
+        Some(Step::Response(Response {
+            line,
+            kind: ResponseType::Timeout,
+            bytes: None,
+            response_ip: None,
+            icmp_seq: Some(from),
+            ttl: None,
+            time_ms: None,
+            duplicate: false,
+            error: None,
+        }))
+    }
+
+    fn seq(&mut self) -> &mut Seq {
+        let linux = self.run.linux;
+        self.seq.get_or_insert(Seq::start_for(linux))
+    }
+
+    fn line(&mut self, l: Line<'a>) {
+        let n = l.number;
+        match classify(l.text) {
+            OutLine::Reply(r) => {
+                let mut out_of_order = None;
+                if !r.dup {
+                    let seq = self.seq();
+                    let before = seq.next;
+                    let (from, to) = seq.take(r.seq);
+                    if r.seq.is_some_and(|s| s < before) {
+                        out_of_order = r.seq.map(|s| (s, before.saturating_sub(1)));
+                    }
+                    self.set_gap(from, to, n);
+                }
+                self.queue.push(Step::Response(Response {
+                    line: n,
+                    kind: ResponseType::Reply,
+                    bytes: Some(r.bytes),
+                    response_ip: Some(r.from),
+                    icmp_seq: r.seq,
+                    ttl: r.ttl,
+                    time_ms: r.time_ms,
+                    duplicate: r.dup,
+                    error: None,
+                }));
+                let expected = self.run.data_bytes.and_then(|d| d.checked_add(8));
+                if let Some(e) = expected.filter(|e| *e != r.bytes) {
+                    self.queue.push(Step::Diagnostic(
+                        Diagnostic::new(DiagnosticKind::ReplySizeMismatch, n)
+                            .with_numbers(r.bytes.into(), e.into()),
+                    ));
+                }
+                if let Some(ip) = self.run.destination_ip.filter(|ip| *ip != r.from) {
+                    self.queue.push(Step::Diagnostic(
+                        Diagnostic::new(DiagnosticKind::ReplyAddressMismatch, n)
+                            .with_text(r.from, ip),
+                    ));
+                }
+                if let Some((s, prev)) = out_of_order {
+                    self.queue.push(Step::Diagnostic(
+                        Diagnostic::new(DiagnosticKind::SequenceOutOfOrder, n)
+                            .with_numbers(s.into(), prev.into()),
+                    ));
+                }
+            }
+            OutLine::SendFailed(e) => {
+                self.seq().take(None);
+                self.failed = self.failed.saturating_add(1);
+                self.queue.push(Step::Response(Response {
+                    line: n,
+                    kind: ResponseType::SendFailed,
+                    bytes: None,
+                    response_ip: None,
+                    icmp_seq: None,
+                    ttl: None,
+                    time_ms: None,
+                    duplicate: false,
+                    error: Some(e),
+                }));
+            }
+            OutLine::Timeout(s) => {
+                // An explicit timeout line (macOS): fill the gap before it, then list it.
+                let (from, _) = self.seq().take(Some(s));
+                self.set_gap(from, s.saturating_add(1), n);
+            }
+            OutLine::Other => self.queue.push(Step::Diagnostic(
+                Diagnostic::new(DiagnosticKind::PingLineUnrecognized, n)
+                    .with_text("", l.text.trim()),
+            )),
+            _ => {}
+        }
+    }
+
+    /// Packets the summary counts as sent but no line shows: lost in silence.
+    fn trailing(&mut self) {
+        let Some(sum) = self.run.summary else { return };
+        let linux = self.run.linux;
+        let seq = *self.seq.get_or_insert(Seq::start_for(linux));
+        let end = seq.start.saturating_add(sum.transmitted);
+        // Only as many as the summary says were lost and no line shows: a summary pasted
+        // without its replies infers nothing.
+        let lost = sum.transmitted.saturating_sub(sum.received);
+        let shown = self.inferred.saturating_add(self.failed);
+        let count = end.saturating_sub(seq.next).min(lost.saturating_sub(shown));
+        self.set_gap(seq.next, seq.next.saturating_add(count), sum.line);
+    }
+
+    /// Run-level diagnostics after the last response.
+    fn closing(&mut self) {
+        let run = self.run;
+        let at = run
+            .summary
+            .map_or(run.end_line.saturating_sub(1).max(1), |s| s.line);
+        if let Some(s) = run.summary {
+            let shown = run
+                .seen
+                .replies
+                .saturating_add(run.seen.duplicates)
+                .saturating_add(self.failed);
+            if shown == 0 && s.received > 0 {
+                let d = Diagnostic::new(DiagnosticKind::RepliesNotShown, s.line)
+                    .with_numbers(s.received.into(), 0);
+                self.queue.push(Step::Diagnostic(d));
+            } else if s.received != run.seen.replies {
+                let d = Diagnostic::new(DiagnosticKind::SummaryMismatch, s.line)
+                    .with_text("", "packets received")
+                    .with_numbers(s.received.into(), run.seen.replies.into());
+                self.queue.push(Step::Diagnostic(d));
+            }
+            if s.duplicates != run.seen.duplicates {
+                let d = Diagnostic::new(DiagnosticKind::SummaryMismatch, s.line)
+                    .with_text("", "duplicates")
+                    .with_numbers(s.duplicates.into(), run.seen.duplicates.into());
+                self.queue.push(Step::Diagnostic(d));
+            }
+        } else {
+            self.queue.push(Step::Diagnostic(Diagnostic::new(
+                DiagnosticKind::PingIncomplete,
+                at,
+            )));
+        }
+        let unlisted = self.unlisted();
+        if unlisted > 0 {
+            self.queue.push(Step::Diagnostic(
+                Diagnostic::new(DiagnosticKind::TimeoutsNotListed, at)
+                    .with_numbers(unlisted.into(), 0),
+            ));
+        }
+        if run.flavor != Flavor::Esxi {
+            self.queue.push(Step::Diagnostic(
+                Diagnostic::new(DiagnosticKind::NotEsxiOutput, at).with_text("", run.flavor.name()),
+            ));
+        }
+        if let Some(n) = run.truncated_at {
+            // Replaces one of the above only if all four slots are taken; four is enough.
+            self.queue.push(Step::Diagnostic(Diagnostic::new(
+                DiagnosticKind::FurtherOutputIgnored,
+                n,
+            )));
+        }
+    }
+
+    /// Timeouts inferred beyond [`MAX_LISTED_TIMEOUTS`].
+    fn unlisted(&self) -> u32 {
+        self.inferred.saturating_sub(self.listed)
+    }
+
+    /// Queues the silent timeouts `from..to`, revealed at `line`.
+    fn set_gap(&mut self, from: u32, to: u32, line: u32) {
+        self.inferred = self.inferred.saturating_add(to.saturating_sub(from));
+        self.gap = Some((from, to, line));
+    }
+}
+
+/// Parses one ping run from pasted text: an optional prompt and command line, then
+/// its output. Text before the command or the first output line is skipped; a second
+/// run is cut off with a `further_output_ignored` diagnostic (use
+/// [`crate::transcript`] for many runs).
+///
+/// # Errors
+/// [`ErrorKind::Empty`] for blank input, [`ErrorKind::NoPingOutput`] when neither a
+/// ping command nor any ping output line is found.
+pub fn parse(text: &str) -> Result<PingRun<'_>, Error> {
+    if text.trim().is_empty() {
+        return Err(Error::at(ErrorKind::Empty, text, 0));
+    }
+    let mut lines = Lines::new(text);
+    let wrapper = lines.wrapper();
+    loop {
+        let (rest, offset, number) = lines.remaining();
+        let Some(l) = lines.next() else { break };
+        let command_text = prompt::parse(l.text)
+            .and_then(|p| p.command)
+            .unwrap_or(l.text.trim());
+        if let Some(c) = PingCommand::parse(command_text, l.number) {
+            return Ok(PingRun::new(Some(c), lines));
+        }
+        if !matches!(
+            classify(l.text),
+            OutLine::Blank | OutLine::Other | OutLine::StatsHeader
+        ) {
+            return Ok(PingRun::new(
+                None,
+                Lines::span(rest, offset, number, wrapper),
+            ));
+        }
+    }
+    let at = text.len().saturating_sub(text.trim_start().len());
+    Err(Error::at(ErrorKind::NoPingOutput, text, at))
+}
+
+/// True when a line is part of ping output (or blank), as a transcript needs to know.
+pub fn is_output_line(text: &str) -> bool {
+    classify(text) != OutLine::Other
+}
+
+/// True when a line is a `PING` header, which starts a run.
+pub fn is_header(text: &str) -> bool {
+    matches!(classify(text), OutLine::Header(_))
+}
+
+/// True when a line is a ping summary (`N packets transmitted, …`).
+pub fn is_summary(text: &str) -> bool {
+    matches!(classify(text), OutLine::Summary(_))
+}
