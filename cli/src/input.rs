@@ -2,7 +2,6 @@
 
 use std::fmt;
 use std::io::{self, Read};
-use std::path::Path;
 
 /// The built-in sample: a real two-host transcript (tests/corpus/softlayer-two-hosts).
 pub const SAMPLE: &str = include_str!("../../tests/corpus/softlayer-two-hosts/input.txt");
@@ -11,8 +10,6 @@ pub const SAMPLE: &str = include_str!("../../tests/corpus/softlayer-two-hosts/in
 pub struct Input {
     /// What the user named (a path, `-` or `(built-in sample)`).
     pub name: String,
-    /// The file stem, used to name a host whose prompts name none.
-    pub stem: String,
     pub text: String,
 }
 
@@ -38,7 +35,6 @@ pub fn read_all(files: &[String]) -> Result<Vec<Input>, InputError> {
     if files.is_empty() {
         return Ok(vec![Input {
             name: "(built-in sample)".into(),
-            stem: "sample".into(),
             text: SAMPLE.to_owned(),
         }]);
     }
@@ -60,16 +56,8 @@ fn read_one(name: &str) -> Result<Input, InputError> {
         Err(e) => return Err(InputError::Io(name.into(), e)),
     }
     let text = to_text(bytes).map_err(|e| InputError::NotText(name.into(), e))?;
-    let stem = if name == "-" {
-        "stdin".to_owned()
-    } else {
-        Path::new(name)
-            .file_stem()
-            .map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned())
-    };
     Ok(Input {
         name: name.into(),
-        stem,
         text,
     })
 }

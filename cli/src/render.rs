@@ -44,8 +44,8 @@ pub fn transcript(
                 let Some(table) = s.vmknic() else { continue };
                 writeln!(
                     out,
-                    "  {:<6} {:<22} {:<4} {:<28} {:>5} {:<5} {}",
-                    "vmk", "port group", "fam", "address/prefix", "MTU", "on", "netstack"
+                    "  {:<6} {:<22} {:<4} {:<28} {:>5} {:<5} netstack",
+                    "vmk", "port group", "fam", "address/prefix", "MTU", "on"
                 )?;
                 for r in table.rows() {
                     let addr = match (r.address, r.prefix_len) {
@@ -82,18 +82,25 @@ pub fn transcript(
                         num(c.size)
                     )
                 });
-                writeln!(
-                    out,
-                    "  → {}{}: {} sent, {} received, {}% loss{}{}",
-                    or_dash(run.destination),
-                    opts.unwrap_or_default(),
+                let target = run.destination.or(run.command.and_then(|c| c.target));
+                let counts = match (
                     run.packets_transmitted(),
                     run.packets_received(),
                     run.packet_loss_percent(),
-                    run.round_trip
-                        .map(|r| format!(", rtt avg {} ms", r.avg))
-                        .unwrap_or_default(),
-                    if run.complete() { "" } else { " (no summary)" }
+                ) {
+                    (Some(tx), Some(rx), Some(loss)) => {
+                        format!("{tx} sent, {rx} received, {loss}% loss")
+                    }
+                    _ => format!("{} replies shown, no summary", run.replies_shown()),
+                };
+                let rtt = run.round_trip.map(|r| format!(", rtt avg {} ms", r.avg));
+                writeln!(
+                    out,
+                    "  → {}{}: {}{}",
+                    or_dash(target),
+                    opts.unwrap_or_default(),
+                    counts,
+                    rtt.unwrap_or_default()
                 )?;
                 for r in run.responses().filter(|r| r.error.is_some()).take(1) {
                     writeln!(out, "    sendto() failed: {}", r.error.unwrap_or_default())?;

@@ -12,6 +12,8 @@ pub enum DiagnosticKind {
     RowUnreadable,
     /// A row did not line up with the header; it was read by the shapes of its values.
     RowMisaligned,
+    /// The header's blanks were collapsed (a blog engine): rows are read by shape.
+    HeaderCollapsed,
     /// A value holds a blank or TAB (pasted into it).
     WhitespaceInValue,
     /// Rows appear without the `esxcfg-vmknic -l` header; the modern layout was assumed.
@@ -55,6 +57,7 @@ impl DiagnosticKind {
             Self::AddressUnparseable => "address_unparseable",
             Self::RowUnreadable => "row_unreadable",
             Self::RowMisaligned => "row_misaligned",
+            Self::HeaderCollapsed => "header_collapsed",
             Self::WhitespaceInValue => "whitespace_in_value",
             Self::HeaderMissing => "header_missing",
             Self::HeaderUnknownColumn => "header_unknown_column",
@@ -148,9 +151,14 @@ impl fmt::Display for Diagnostic<'_> {
                 f,
                 "{s}: row does not line up with the header; read by the shape of its values"
             ),
-            DiagnosticKind::WhitespaceInValue => {
-                write!(f, "{s}: value {t:?} holds a blank or TAB; read without it")
-            }
+            DiagnosticKind::HeaderCollapsed => write!(
+                f,
+                "the table's blanks were collapsed (column positions lost); rows are read by the shape of their values"
+            ),
+            DiagnosticKind::WhitespaceInValue => write!(
+                f,
+                "{s}: value {t:?} holds a blank or TAB pasted into it; it was not taken as a column break"
+            ),
             DiagnosticKind::HeaderMissing => write!(
                 f,
                 "esxcfg-vmknic rows without their header line; read by the shape of their values"

@@ -31,85 +31,109 @@ impl Line<'_> {
 /// *every* non-blank line has them, so `# cmd` prompts are not mistaken for a wrapper.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Wrapper {
-    /// Every non-blank line is `#` or starts with `# `.
+    /// Blanks every non-blank line starts with (after quote markers).
+    pub outer_indent: usize,
+    /// Every non-blank line is `#` or starts with `# ` (after the outer indent).
     pub hash: bool,
-    /// Blanks every non-blank line starts with (after the markers).
+    /// Blanks every non-blank line starts with after the `# `.
     pub indent: usize,
 }
 
-/// Strips `>` quote markers, each with one following blank.
+/// Strips `>` quote markers (each with one following blank) and HTML tags.
 fn strip_quotes(mut s: &str) -> &str {
-    while let Some(rest) = s.strip_prefix('>') {
-        s = rest.strip_prefix(' ').unwrap_or(rest);
+    loop {
+        let before = s.len();
+        s = strip_markup(s);
+        while let Some(rest) = s.strip_prefix('>') {
+            s = rest.strip_prefix(' ').unwrap_or(rest);
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+fn strip_blanks(mut s: &str, mut n: usize) -> &str {
+    while n > 0 {
+        match s.strip_prefix(' ') {
+            Some(rest) => s = rest,
+            None => break,
+        }
+        n = n.saturating_sub(1);
     }
     s
 }
 
+/// The least number of leading blanks over the non-blank lines of `text`, as `strip`
+/// would leave them.
+fn common_indent(text: &str, strip: impl Fn(&str) -> &str) -> usize {
+    let mut indent = usize::MAX;
+    for raw in text.split('\n') {
+        let line = strip(raw.trim_end_matches('\r'));
+        if line.trim().is_empty() {
+            continue;
+        }
+        indent = indent.min(
+            line.len()
+                .saturating_sub(line.trim_start_matches(' ').len()),
+        );
+        if indent == 0 {
+            break;
+        }
+    }
+    if indent == usize::MAX { 0 } else { indent }
+}
+
 impl Wrapper {
-    /// Finds the wrapper of `text` in one pass per property.
+    /// Finds the wrapper of `text` (three linear passes).
     ///
     /// ```
     /// use vmkcheck_core::lines::Wrapper;
     /// assert!(Wrapper::detect("# a\n#\n#   b\n").hash);
-    /// assert_eq!(Wrapper::detect("> a\n>\n>     b\n").indent, 0);
-    /// assert_eq!(Wrapper::detect("    a\n      b\n").indent, 4);
+    /// assert_eq!(Wrapper::detect("    a\n      b\n").outer_indent, 4);
+    /// let w = Wrapper::detect("  #   a\n  #   b\n");
+    /// assert_eq!((w.outer_indent, w.hash, w.indent), (2, true, 2));
     /// assert_eq!(Wrapper::detect("# cmd\noutput\n"), Wrapper::default());
     /// ```
     pub fn detect(text: &str) -> Self {
-        let mut hash = true;
-        let mut any = false;
+        let outer_indent = common_indent(text, strip_quotes);
+        let mut hash = false;
         for raw in text.split('\n') {
-            let line = strip_quotes(raw.trim_end());
+            let line = strip_quotes(strip_blanks(strip_quotes(raw.trim_end()), outer_indent));
             if line.is_empty() {
                 continue;
             }
-            any = true;
-            if !(line == "#" || line.starts_with("# ")) {
-                hash = false;
+            hash = line == "#" || line.starts_with("# ");
+            if !hash {
                 break;
             }
         }
         let probe = Self {
-            hash: hash && any,
+            outer_indent,
+            hash,
             indent: 0,
         };
-        let mut indent = usize::MAX;
-        for raw in text.split('\n') {
-            let line = probe.strip(raw.trim_end_matches('\r'));
-            if line.trim().is_empty() {
-                continue;
-            }
-            let lead = line
-                .len()
-                .saturating_sub(line.trim_start_matches(' ').len());
-            indent = indent.min(lead);
-            if indent == 0 {
-                break;
-            }
-        }
+        let indent = if hash {
+            common_indent(text, |l| probe.strip(l))
+        } else {
+            0
+        };
         Self {
-            hash: probe.hash,
-            indent: if indent == usize::MAX { 0 } else { indent },
+            outer_indent,
+            hash,
+            indent,
         }
     }
 
     /// Removes the wrapper from one line (missing parts are tolerated).
     pub fn strip<'a>(&self, line: &'a str) -> &'a str {
-        let mut s = strip_quotes(line);
-        if self.hash {
-            if let Some(rest) = s.strip_prefix('#') {
-                s = rest.strip_prefix(' ').unwrap_or(rest);
-            }
+        let mut s = strip_quotes(strip_blanks(strip_quotes(line), self.outer_indent));
+        if self.hash
+            && let Some(rest) = s.strip_prefix('#')
+        {
+            s = rest.strip_prefix(' ').unwrap_or(rest);
         }
-        let mut n = self.indent;
-        while n > 0 {
-            match s.strip_prefix(' ') {
-                Some(rest) => s = rest,
-                None => break,
-            }
-            n = n.saturating_sub(1);
-        }
-        s
+        strip_markup(strip_blanks(s, self.indent))
     }
 }
 
@@ -216,7 +240,7 @@ impl<'a> Iterator for Lines<'a> {
         self.number = self.number.saturating_add(1);
 
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let text = strip_markup(self.wrapper.strip(raw));
+        let text = self.wrapper.strip(raw);
         // `text` is a subslice of `raw`: its offset is the distance between the two starts.
         let skipped = (text.as_ptr() as usize).saturating_sub(raw.as_ptr() as usize);
         Some(Line {

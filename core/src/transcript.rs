@@ -287,9 +287,9 @@ impl<'a> Sections<'a> {
         next_start: usize,
     ) -> Step<'a> {
         let Some(p) = p else { return Step::Close };
-        if let Some(h) = p.host {
-            self.host = Some(h);
-        }
+        // A prompt names its host or none (`$ ` may be another machine); output pasted
+        // without any prompt keeps the host of the last prompt.
+        self.host = p.host;
         match p.command {
             None => Step::Close,
             Some(cmd) => {
@@ -413,7 +413,7 @@ mod tests {
             [(1, "vmkping", Some("a")), (3, "vmknic", Some("b"))]
         );
         let run = parse(text).sections().next().unwrap().vmkping().unwrap();
-        assert_eq!(run.packets_transmitted(), 1);
+        assert_eq!(run.packets_transmitted(), Some(1));
     }
 
     #[test]

@@ -227,6 +227,8 @@ struct Header<'a> {
     cols: [(Column, usize); MAX_COLUMNS],
     len: usize,
     unknown: Option<&'a str>,
+    /// Every gap between titles is one blank: positions mean nothing.
+    collapsed: bool,
 }
 
 impl<'a> Header<'a> {
@@ -240,6 +242,7 @@ impl<'a> Header<'a> {
             cols: [(Column::Unknown, 0); MAX_COLUMNS],
             len: 0,
             unknown: None,
+            collapsed: false,
         };
         let mut known = 0usize;
         let mut pos = 0usize;
@@ -273,6 +276,9 @@ impl<'a> Header<'a> {
             }
             pos = pos.saturating_add(width);
         }
+        // ESXi pads every title to its column's width; one blank after each is a sign
+        // the paste's blanks were collapsed.
+        h.collapsed = h.len > 3 && !body.trim_end().contains("  ");
         (known >= 3
             && h.has(Column::Interface)
             && (h.has(Column::Address) || h.has(Column::Netmask)))
@@ -414,6 +420,40 @@ fn tokens(row: &str, out: &mut [(usize, usize); MAX_TOKENS]) -> Option<usize> {
     Some(n)
 }
 
+/// Index of the address right before the MAC at `m`: `[family] address [netmask
+/// [broadcast]]`, trying the widest form the header allows first.
+fn address_before<'a>(
+    tok: &impl Fn(usize) -> Option<&'a str>,
+    m: usize,
+    family: bool,
+    netmask: bool,
+    broadcast: bool,
+) -> Option<usize> {
+    // An IP Family token pins the address exactly.
+    if family
+        && let Some(fa) = (1..m).rev().find(|i| {
+            tok(*i).is_some_and(shape::is_family)
+                && (1..=3).contains(&m.saturating_sub(*i).saturating_sub(1))
+        })
+    {
+        return Some(fa.saturating_add(1));
+    }
+    let widths: &[usize] = match (netmask, broadcast) {
+        (true, true) => &[3, 2],
+        (true, false) => &[2],
+        (false, _) => &[1],
+    };
+    widths.iter().find_map(|k| {
+        let at = m.checked_sub(*k).filter(|a| *a >= 1)?;
+        let mask_ok = *k < 2
+            || tok(at.saturating_add(1)).is_some_and(|v| {
+                is_address_value(v) || (*k == 2 && shape::ipv6_prefix_len(v).is_some())
+            });
+        let bcast_ok = *k < 3 || tok(at.saturating_add(2)).is_some_and(is_address_value);
+        (tok(at).is_some_and(is_address_value) && mask_ok && bcast_ok).then_some(at)
+    })
+}
+
 /// Reads a row by value shapes alone. `Err` says what was expected where.
 fn by_shape<'a>(
     row: &'a str,
@@ -464,70 +504,60 @@ fn by_shape<'a>(
     };
     let has = |c: Column| header.is_none_or(|h| h.has(c));
     let mac_at = (1..w).rev().find(|i| tok(*i).is_some_and(is_mac_like));
-    let left_end = mac_at.unwrap_or(w);
 
-    // Left of the MAC: port group, [family], address, netmask, [broadcast].
-    let family_at = (1..left_end).rev().find(|i| {
-        tok(*i).is_some_and(shape::is_family)
-            && (1..=3).contains(&left_end.saturating_sub(*i).saturating_sub(1))
-    });
-    let addr_at = if let Some(fa) = family_at.filter(|_| has(Column::Family)) {
-        f.family = tok(fa);
-        fa.checked_add(1).ok_or("internal")?
-    } else {
-        let widths: &[usize] = match (has(Column::Netmask), has(Column::Broadcast)) {
-            (true, true) => &[3, 2],
-            (true, false) => &[2],
-            (false, _) => &[1],
-        };
-        let fits = |k: usize| -> Option<usize> {
-            let at = left_end.checked_sub(k).filter(|a| *a >= 1)?;
-            let ok = tok(at).is_some_and(is_address_value)
-                && (k < 2
-                    || tok(at.saturating_add(1)).is_some_and(|m| {
-                        is_address_value(m) || (k == 2 && shape::ipv6_prefix_len(m).is_some())
-                    }))
-                && (k < 3 || tok(at.saturating_add(2)).is_some_and(is_address_value));
-            ok.then_some(at)
-        };
-        widths
-            .iter()
-            .find_map(|k| fits(*k))
-            .ok_or("no IP address where the header puts it")?
+    // The address fields: [family], address, netmask, [broadcast]. With a MAC they end
+    // right before it (anchoring right keeps odd port-group names out of the way);
+    // without one (old few-column layouts, rows cut short) the first address-shaped
+    // value from the left starts them.
+    let (addr_at, fields_end) = match mac_at {
+        Some(m) => {
+            let a = address_before(
+                &tok,
+                m,
+                has(Column::Family),
+                has(Column::Netmask),
+                has(Column::Broadcast),
+            )
+            .ok_or("no IP address where the header puts it")?;
+            (a, m)
+        }
+        None => {
+            let a = (1..w)
+                .find(|i| tok(*i).is_some_and(is_address_value))
+                .ok_or("no IP address where the header puts it")?;
+            let mut end = a.saturating_add(1);
+            if has(Column::Netmask) && tok(end).is_some_and(is_netmask_value) {
+                end = end.saturating_add(1);
+                if has(Column::Broadcast) && tok(end).is_some_and(is_address_value) {
+                    end = end.saturating_add(1);
+                }
+            }
+            (a, end)
+        }
     };
-    f.portgroup = span(
-        1,
-        if f.family.is_some() {
-            addr_at.saturating_sub(1)
-        } else {
-            addr_at
-        },
-    );
-    f.address = tok(addr_at).filter(|t| is_address_value(t));
-    if f.address.is_none() {
-        return Err("no IP address where the header puts it");
+    let family_at = addr_at
+        .checked_sub(1)
+        .filter(|f| *f >= 1 && has(Column::Family) && tok(*f).is_some_and(shape::is_family));
+    f.family = family_at.and_then(tok);
+    f.portgroup = span(1, family_at.unwrap_or(addr_at));
+    f.address = tok(addr_at);
+    let field = |i: usize| (i < fields_end).then(|| tok(i)).flatten();
+    f.netmask = field(addr_at.saturating_add(1));
+    f.broadcast = field(addr_at.saturating_add(2));
+    if f.netmask.is_some_and(|m| !is_netmask_value(m)) {
+        return Err("the netmask is not an address or prefix length");
     }
-    let mask_at = addr_at.saturating_add(1);
-    if mask_at < left_end {
-        f.netmask = tok(mask_at).filter(|t| is_netmask_value(t));
-        f.netmask
-            .ok_or("the netmask is not an address or prefix length")?;
+    if f.broadcast.is_some_and(|b| !is_address_value(b)) {
+        return Err("the broadcast is not an address");
     }
-    let bcast_at = addr_at.saturating_add(2);
-    if bcast_at < left_end {
-        f.broadcast = tok(bcast_at).filter(|t| is_address_value(t));
-        f.broadcast.ok_or("the broadcast is not an address")?;
-    }
-    if bcast_at.saturating_add(1) < left_end {
+    if addr_at.saturating_add(3) < fields_end {
         return Err("unexpected values before the MAC address");
     }
 
-    // Right of the MAC: MTU, [TSO MSS], Enabled, [Type words], [NetStack].
-    let Some(m) = mac_at else {
-        return Ok((f, merged_blank));
-    };
-    f.mac = tok(m);
-    let mut i = m.saturating_add(1);
+    // After the MAC (or the address fields): MTU, [TSO MSS], Enabled, [Type], [NetStack].
+    f.mac = mac_at.and_then(tok);
+    let right = mac_at.map_or(fields_end, |m| m.saturating_add(1));
+    let mut i = right;
     if tok(i).and_then(shape::parse_u32).is_some() {
         f.mtu = tok(i);
         i = i.saturating_add(1);
@@ -555,7 +585,7 @@ fn by_shape<'a>(
         }
         f.netstack = span(i, w);
     }
-    if f.mtu.is_none() && m.saturating_add(1) < w {
+    if f.mtu.is_none() && right < w {
         return Err("no MTU after the MAC address");
     }
     Ok((f, merged_blank))
@@ -767,12 +797,20 @@ impl<'a> Events<'a> {
         if let Some(h) = Header::parse(text) {
             self.header = Some(h);
             self.header_missing_told = true;
-            return h.unknown.map(|t| {
+            let unknown = h.unknown.map(|t| {
                 Event::Diagnostic(
                     Diagnostic::new(DiagnosticKind::HeaderUnknownColumn, line.number)
                         .with_text("", t),
                 )
             });
+            if h.collapsed {
+                self.pending = unknown;
+                return Some(Event::Diagnostic(Diagnostic::new(
+                    DiagnosticKind::HeaderCollapsed,
+                    line.number,
+                )));
+            }
+            return unknown;
         }
         if is_elision(text) {
             return Some(Event::Diagnostic(
@@ -808,8 +846,10 @@ fn read_row<'a>(line: Line<'a>, header: Option<&Header<'_>>) -> Event<'a> {
     }
     match by_shape(line.text, header) {
         Ok((f, merged)) => {
+            // Without a header, or under a collapsed one, shape is the only way to read.
+            let positional = header.is_some_and(|h| !h.collapsed);
             let notes =
-                if header.is_some() { MISALIGNED } else { 0 } | if merged { WHITESPACE } else { 0 };
+                if positional { MISALIGNED } else { 0 } | if merged { WHITESPACE } else { 0 };
             Event::Row(build(f, line.number, notes))
         }
         Err(why) => {

@@ -62,7 +62,8 @@ pub(crate) enum OutLine<'a> {
     SendFailed(&'a str),
     /// `Request timeout for icmp_seq N` (macOS).
     Timeout(u32),
-    StatsHeader,
+    /// `--- target ping statistics ---`.
+    StatsHeader(Option<&'a str>),
     Summary(Summary),
     RoundTrip(RoundTrip),
     /// `^C`.
@@ -295,8 +296,8 @@ pub(crate) fn classify(text: &str) -> OutLine<'_> {
     if let Ok((_, n)) = timeout_line(t) {
         return OutLine::Timeout(n);
     }
-    if t.starts_with("---") && t.contains("statistics") {
-        return OutLine::StatsHeader;
+    if let Some(rest) = t.strip_prefix("---").filter(|r| r.contains("statistics")) {
+        return OutLine::StatsHeader(rest.split_whitespace().next());
     }
     if t == "^C" {
         return OutLine::Interrupt;

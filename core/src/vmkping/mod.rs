@@ -18,7 +18,7 @@
 //! use vmkcheck_core::vmkping::{self, ResponseType};
 //! let run = vmkping::parse(text)?;
 //! assert_eq!(run.command.unwrap().netstack, Some("vmotion"));
-//! assert_eq!((run.packets_transmitted(), run.packets_received(), run.packet_loss_percent()), (3, 2, 33.0));
+//! assert_eq!((run.packets_transmitted(), run.packets_received(), run.packet_loss_percent()), (Some(3), Some(2), Some(33.0)));
 //! let kinds: Vec<_> = run.responses().map(|r| (r.kind, r.icmp_seq)).collect();
 //! assert_eq!(kinds, [(ResponseType::Reply, Some(0)), (ResponseType::Timeout, Some(1)), (ResponseType::Reply, Some(2))]);
 //! # Ok::<(), vmkcheck_core::Error>(())
@@ -154,6 +154,8 @@ pub struct PingRun<'a> {
     body: Lines<'a>,
     /// Further output was cut off (standalone parsing only).
     truncated_at: Option<u32>,
+    /// Last non-blank line of the run (where an incomplete run stops).
+    last_line: u32,
     seen: Seen,
 }
 
@@ -195,22 +197,22 @@ impl<'a> PingRun<'a> {
         let mut run = PingRun {
             line: command.map_or(0, |c| c.line),
             command,
-            destination: command.and_then(|c| c.target),
-            destination_ip: command
-                .and_then(|c| c.target)
-                .filter(|t| crate::shape::is_addressish(t)),
-            data_bytes: command.and_then(|c| c.size),
+            destination: None,
+            destination_ip: None,
+            data_bytes: None,
             summary: None,
             round_trip: None,
             flavor: Flavor::Esxi,
             body: body.clone(),
             truncated_at: None,
+            last_line: 0,
             seen: Seen::default(),
         };
         let mut linux = false;
         let mut mac = false;
         let mut header_seen = false;
         let mut first_line = None;
+        let mut last_line = 0;
         let mut lines = body.clone();
         loop {
             let (rest, offset, number) = lines.remaining();
@@ -220,6 +222,7 @@ impl<'a> PingRun<'a> {
                 continue;
             }
             first_line.get_or_insert(l.number);
+            last_line = l.number;
             match out {
                 OutLine::Header(h) => {
                     if header_seen || run.summary.is_some() {
@@ -232,10 +235,13 @@ impl<'a> PingRun<'a> {
                     }
                     header_seen = true;
                     run.destination = Some(h.target);
-                    run.destination_ip = h.ip.or(run.destination_ip);
+                    run.destination_ip = h.ip;
                     run.seen.header_ip = h.ip.is_some();
-                    run.data_bytes = h.data_bytes.or(run.data_bytes);
+                    run.data_bytes = h.data_bytes;
                     linux |= h.linux;
+                }
+                OutLine::StatsHeader(target) => {
+                    run.destination = run.destination.or(target);
                 }
                 OutLine::Reply(r) if r.dup => {
                     run.seen.duplicates = run.seen.duplicates.saturating_add(1);
@@ -276,6 +282,7 @@ impl<'a> PingRun<'a> {
         if run.line == 0 {
             run.line = first_line.unwrap_or(body.remaining().2);
         }
+        run.last_line = last_line.max(run.line);
         // Packets sent, counted as the walker counts them (now that the flavor is known).
         let mut seq = Seq::start_for(run.flavor == Flavor::Linux);
         for l in run.body.clone() {
@@ -295,39 +302,36 @@ impl<'a> PingRun<'a> {
         self.summary.is_some()
     }
 
-    /// Packets transmitted: the summary's count, else the packets seen.
-    pub fn packets_transmitted(&self) -> u32 {
-        self.summary.map_or(self.seen.sent, |s| s.transmitted)
+    /// Packets transmitted, from the summary; `None` when the paste has none (how many
+    /// were sent after the last line shown is unknown: nothing is made up).
+    pub fn packets_transmitted(&self) -> Option<u32> {
+        self.summary.map(|s| s.transmitted)
     }
 
-    /// Packets received (duplicates not counted).
-    pub fn packets_received(&self) -> u32 {
-        self.summary.map_or(self.seen.replies, |s| s.received)
+    /// Packets received (duplicates not counted), from the summary.
+    pub fn packets_received(&self) -> Option<u32> {
+        self.summary.map(|s| s.received)
     }
 
-    /// Duplicate replies.
-    pub fn duplicates(&self) -> u32 {
-        self.summary.map_or(self.seen.duplicates, |s| s.duplicates)
+    /// Duplicate replies, from the summary.
+    pub fn duplicates(&self) -> Option<u32> {
+        self.summary.map(|s| s.duplicates)
     }
 
-    /// Loss in percent: the summary's, else computed as ping does (integer division).
-    pub fn packet_loss_percent(&self) -> f64 {
-        if let Some(s) = self.summary {
-            return s.loss_percent;
-        }
-        let (tx, rx) = (u64::from(self.seen.sent), u64::from(self.seen.replies));
-        match tx {
-            0 => 0.0,
-            _ => f64::from(
-                u32::try_from(
-                    tx.saturating_sub(rx)
-                        .saturating_mul(100)
-                        .checked_div(tx)
-                        .unwrap_or(0),
-                )
-                .unwrap_or(100),
-            ),
-        }
+    /// Loss in percent, from the summary.
+    pub fn packet_loss_percent(&self) -> Option<f64> {
+        self.summary.map(|s| s.loss_percent)
+    }
+
+    /// Replies shown in the paste (duplicates not counted).
+    pub fn replies_shown(&self) -> u32 {
+        self.seen.replies
+    }
+
+    /// Packets the lines shown account for: replies, send failures and the silent
+    /// timeouts between them (not those after the last line shown).
+    pub fn packets_shown(&self) -> u32 {
+        self.seen.sent
     }
 
     /// The responses in order, inferred timeouts included.
@@ -358,7 +362,7 @@ impl<'a> PingRun<'a> {
                 flavor: self.flavor,
                 seen: self.seen,
                 truncated_at: self.truncated_at,
-                end_line: self.body.remaining().2,
+                end_line: self.last_line,
             },
             lines: self.body.clone(),
             seq: None,
@@ -692,7 +696,7 @@ pub fn parse(text: &str) -> Result<PingRun<'_>, Error> {
         }
         if !matches!(
             classify(l.text),
-            OutLine::Blank | OutLine::Other | OutLine::StatsHeader
+            OutLine::Blank | OutLine::Other | OutLine::StatsHeader(_)
         ) {
             return Ok(PingRun::new(
                 None,
