@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test of every layer. Installs what it needs first (idempotent), so it
+# works on a fresh machine: this is the README's test command, and CI runs it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain: rustfmt, clippy, thumbv7em-none-eabihf"
+installed_components=$(rustup component list --installed 2>/dev/null || true)
+for c in rustfmt clippy; do
+  grep -q "^$c" <<<"$installed_components" || rustup component add "$c"
+done
+rustup target list --installed | grep -qx thumbv7em-none-eabihf \
+  || rustup target add thumbv7em-none-eabihf
+
+step "format"
+cargo fmt --all --check
+
+step "clippy (core denies unwrap/expect/panic/indexing/arithmetic side effects)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p vmkcheck-core --all-features --all-targets --locked -- -D warnings
+
+step "tests (core unit + properties + docs, shared corpus through library and CLI)"
+cargo test --workspace --locked
+# The core alone, without the serde feature the workspace unifies in.
+cargo test -p vmkcheck-core --locked --lib
+
+step "docs (-D warnings)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features --locked
+
+step "bare-metal build: thumbv7em-none-eabihf, without and with serde"
+cargo build -p vmkcheck-core --target thumbv7em-none-eabihf --locked
+cargo build -p vmkcheck-core --target thumbv7em-none-eabihf --features serde --locked
+
+step "quick start: vmkcheck on the built-in sample"
+cargo run -q --locked -p vmkcheck-cli -- parse >/dev/null
+
+step "all layers passed"
