@@ -41,6 +41,7 @@ extern crate std;
 
 pub mod diag;
 mod error;
+pub mod facts;
 pub mod lines;
 pub mod prompt;
 #[cfg(feature = "serde")]

@@ -1,0 +1,1 @@
+//! Per-host facts (placeholder; being written).
