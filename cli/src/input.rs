@@ -10,6 +10,8 @@ pub const SAMPLE: &str = include_str!("../../tests/corpus/softlayer-two-hosts/in
 pub struct Input {
     /// What the user named (a path, `-` or `(built-in sample)`).
     pub name: String,
+    /// Names the hosts whose prompts name none: the file stem (empty for the sample).
+    pub host_name: String,
     pub text: String,
 }
 
@@ -35,6 +37,7 @@ pub fn read_all(files: &[String]) -> Result<Vec<Input>, InputError> {
     if files.is_empty() {
         return Ok(vec![Input {
             name: "(built-in sample)".into(),
+            host_name: String::new(),
             text: SAMPLE.to_owned(),
         }]);
     }
@@ -56,8 +59,16 @@ fn read_one(name: &str) -> Result<Input, InputError> {
         Err(e) => return Err(InputError::Io(name.into(), e)),
     }
     let text = to_text(bytes).map_err(|e| InputError::NotText(name.into(), e))?;
+    let host_name = if name == "-" {
+        String::new()
+    } else {
+        std::path::Path::new(name)
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+    };
     Ok(Input {
         name: name.into(),
+        host_name,
         text,
     })
 }
@@ -78,4 +89,9 @@ fn to_text(bytes: Vec<u8>) -> Result<String, vmkcheck_core::Error> {
         Some(rest) => rest.to_owned(),
         None => text,
     })
+}
+
+/// Reads a facts file (UTF-8 text).
+pub fn read_facts(name: &str) -> Result<String, InputError> {
+    read_one(name).map(|i| i.text)
 }

@@ -132,3 +132,142 @@ pub fn transcript(
     }
     Ok(())
 }
+
+/// Colour when stdout is a terminal and NO_COLOR is unset.
+pub fn use_colour() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none() && io::stdout().is_terminal()
+}
+
+fn paint(colour: bool, code: &str, text: &str) -> String {
+    if colour {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
+const WIDTH: usize = 80;
+
+/// Writes `text` wrapped at 80 columns, every line indented by `indent`.
+fn wrapped(out: &mut impl Write, indent: usize, text: &str) -> io::Result<()> {
+    let pad = " ".repeat(indent);
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && indent + line.chars().count() + 1 + word.chars().count() > WIDTH {
+            writeln!(out, "{pad}{line}")?;
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        writeln!(out, "{pad}{line}")?;
+    }
+    Ok(())
+}
+
+/// `vmkcheck check` without `--json`: verdict first, hosts, then findings by severity.
+pub fn report(
+    out: &mut impl Write,
+    inputs: &[Input],
+    checked: &mut vmkcheck_json::Checked<'_>,
+    colour: bool,
+) -> io::Result<()> {
+    use vmkcheck_core::report::Verdict;
+    use vmkcheck_core::rules::Severity;
+    let report = checked.report();
+    let counts = report.counts();
+    let (label, code) = match report.verdict() {
+        Verdict::Ready => ("READY", "1;32"),
+        Verdict::ReadyWithWarnings => ("READY WITH WARNINGS", "1;33"),
+        Verdict::Unverified => ("UNVERIFIED", "1;35"),
+        Verdict::NotReady => ("NOT READY", "1;31"),
+    };
+    writeln!(
+        out,
+        "{} — {} host{}: {} error, {} unverified, {} warning, {} info",
+        paint(colour, code, label),
+        report.hosts.len(),
+        if report.hosts.len() == 1 { "" } else { "s" },
+        counts.error,
+        counts.unverified,
+        counts.warning,
+        counts.info
+    )?;
+    writeln!(out)?;
+    for h in report.hosts {
+        let (names, mtu) = report.vmotion_of(h);
+        let names: Vec<&str> = names.collect();
+        let vm = if names.is_empty() {
+            "no vMotion interface known".to_owned()
+        } else {
+            format!("vMotion {}", names.join(", "))
+        };
+        let mtu = mtu.map(|m| format!(" (MTU {m})")).unwrap_or_default();
+        writeln!(out, "  {:<20} {vm}{mtu}", h.name.to_string())?;
+    }
+    for sev in Severity::ALL {
+        let group: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == sev)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let (title, code, mark) = match sev {
+            Severity::Error => ("Errors", "31", "✗"),
+            Severity::Unverified => ("Unverified", "35", "?"),
+            Severity::Warning => ("Warnings", "33", "!"),
+            Severity::Info => ("Info", "36", "i"),
+        };
+        writeln!(
+            out,
+            "\n{} ({})",
+            paint(colour, &format!("1;{code}"), title),
+            group.len()
+        )?;
+        for f in group {
+            let mut head = format!("{} {}", paint(colour, code, mark), f.rule.id());
+            match (f.host, f.peer) {
+                (Some(h), Some(p)) => head += &format!("  {h} → {p}"),
+                (Some(h), None) => head += &format!("  {h}"),
+                _ => {}
+            }
+            if let Some(i) = f.interface {
+                head += &format!("  {i}");
+            }
+            writeln!(out, "  {head}")?;
+            wrapped(out, 4, &f.message().to_string())?;
+            let evidence: Vec<String> = f
+                .evidence()
+                .map(|e| {
+                    let file = inputs
+                        .get(e.source as usize)
+                        .map_or("?", |i| i.name.as_str());
+                    format!("{file}:{}", e.line)
+                })
+                .collect();
+            if !evidence.is_empty() {
+                wrapped(out, 4, &format!("evidence: {}", evidence.join(", ")))?;
+            }
+            if let Some(r) = f.remediation() {
+                wrapped(out, 4, &format!("fix: {r}"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `vmkcheck rules` without `--json`.
+pub fn rules(out: &mut impl Write) -> io::Result<()> {
+    for r in vmkcheck_core::rules::Rule::ALL {
+        writeln!(out, "{:<32} {:<10}", r.id(), r.severity().as_str())?;
+        wrapped(out, 4, r.summary())?;
+        wrapped(out, 4, &format!("ref: {}", r.reference()))?;
+    }
+    Ok(())
+}

@@ -18,6 +18,18 @@ pub enum ErrorKind {
     NotText,
     /// The input is larger than the front end accepts.
     TooLarge,
+    /// A caller-provided buffer is too small (`offset` holds the length it had).
+    Capacity,
+    /// The facts file is not valid JSON (or nests deeper than its format).
+    FactsSyntax,
+    /// A facts value has the wrong JSON type (e.g. a string where a boolean belongs).
+    FactsType,
+    /// A host object of the facts file names a field that does not exist (a typo?).
+    FactsUnknownField,
+    /// A facts value has the right type but is not accepted (a bad version, vendor, tag…).
+    FactsValue,
+    /// A host object of the facts file gives the same field twice.
+    FactsDuplicateField,
 }
 
 impl ErrorKind {
@@ -34,6 +46,12 @@ impl ErrorKind {
             Self::InvalidUtf8 => "invalid_utf8",
             Self::NotText => "not_text",
             Self::TooLarge => "too_large",
+            Self::Capacity => "capacity",
+            Self::FactsSyntax => "facts_syntax",
+            Self::FactsType => "facts_type",
+            Self::FactsUnknownField => "facts_unknown_field",
+            Self::FactsValue => "facts_value",
+            Self::FactsDuplicateField => "facts_duplicate_field",
         }
     }
 
@@ -45,6 +63,22 @@ impl ErrorKind {
             Self::InvalidUtf8 => "the input is not valid UTF-8",
             Self::NotText => "the input holds control bytes (NUL): it is not text",
             Self::TooLarge => "the input is larger than the accepted maximum",
+            Self::Capacity => "a caller-provided buffer is too small (size it with rules::needs)",
+            Self::FactsSyntax => "facts: invalid JSON",
+            Self::FactsType => {
+                "facts: wrong type (the file, each host and tags are objects, a vmk's tags an \
+                 array of strings, flags booleans, line_rate_mbps a number, the rest strings)"
+            }
+            Self::FactsUnknownField => {
+                "facts: unknown field (known: esxi_version, vcenter, vcenter_version, license, \
+                 cpu_vendor, aes_ni, pclmulqdq, evc_mode, encrypted_vmotion, line_rate_mbps, \
+                 linked_mode, tags)"
+            }
+            Self::FactsValue => {
+                "facts: value not accepted (version, license, CPU vendor, encrypted_vmotion \
+                 mode, line rate, vmk name or tag name)"
+            }
+            Self::FactsDuplicateField => "facts: the same field is given twice for one host",
         }
     }
 }

@@ -42,12 +42,15 @@ extern crate std;
 pub mod diag;
 mod error;
 pub mod facts;
+mod json;
 pub mod lines;
 pub mod prompt;
+pub mod report;
+pub mod rules;
 #[cfg(feature = "serde")]
 mod ser;
 #[cfg(feature = "serde")]
-pub use ser::TRANSCRIPT_SCHEMA;
+pub use ser::{RuleEntry, TRANSCRIPT_SCHEMA};
 pub mod shape;
 pub mod transcript;
 pub mod vmknic;

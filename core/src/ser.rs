@@ -7,6 +7,8 @@ use core::fmt::Display;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::diag::Diagnostic;
+use crate::report::{Counts, Report};
+use crate::rules::{Evidence, Finding, HostName, Rule};
 use crate::transcript::{Section, Transcript};
 use crate::vmknic::VmknicRow;
 use crate::vmkping::{PingCommand, PingRun, Response};
@@ -146,6 +148,98 @@ impl Serialize for Transcript<'_> {
         st.serialize_field("schema", TRANSCRIPT_SCHEMA)?;
         st.serialize_field("sections", &Items(self.sections()))?;
         st.serialize_field("diagnostics", &Items(self.diagnostics()))?;
+        st.end()
+    }
+}
+
+impl Serialize for HostName<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Serialize for Evidence<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Evidence", 2)?;
+        st.serialize_field("host", &self.host)?;
+        st.serialize_field("line", &self.line)?;
+        st.end()
+    }
+}
+
+impl Serialize for Finding<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Finding", 8)?;
+        st.serialize_field("rule", self.rule.id())?;
+        st.serialize_field("severity", self.severity.as_str())?;
+        st.serialize_field("host", &self.host)?;
+        st.serialize_field("peer", &self.peer)?;
+        st.serialize_field("interface", &self.interface)?;
+        st.serialize_field("message", &Shown(&self.message()))?;
+        st.serialize_field("remediation", &self.remediation().as_ref().map(Shown))?;
+        st.serialize_field("evidence", &Items(self.evidence()))?;
+        st.end()
+    }
+}
+
+impl Serialize for Counts {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Counts", 4)?;
+        st.serialize_field("error", &self.error)?;
+        st.serialize_field("unverified", &self.unverified)?;
+        st.serialize_field("warning", &self.warning)?;
+        st.serialize_field("info", &self.info)?;
+        st.end()
+    }
+}
+
+/// A host of the report: name, vMotion interfaces, MTU.
+struct HostSummary<'r, 'a> {
+    report: &'r Report<'r, 'a>,
+    host: &'r crate::rules::Host<'a>,
+}
+
+impl Serialize for HostSummary<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (names, mtu) = self.report.vmotion_of(self.host);
+        let mut st = s.serialize_struct("Host", 3)?;
+        st.serialize_field("name", &self.host.name)?;
+        st.serialize_field("vmotion_interfaces", &Items(names))?;
+        st.serialize_field("mtu", &mtu)?;
+        st.end()
+    }
+}
+
+/// The schema id of [`Report`]'s JSON.
+pub use crate::report::REPORT_SCHEMA;
+
+impl Serialize for Report<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let hosts = self
+            .hosts
+            .iter()
+            .map(|host| HostSummary { report: self, host });
+        let mut st = s.serialize_struct("Report", 5)?;
+        st.serialize_field("schema", REPORT_SCHEMA)?;
+        st.serialize_field("verdict", self.verdict().as_str())?;
+        st.serialize_field("hosts", &Items(hosts))?;
+        st.serialize_field("findings", &Items(self.findings.iter()))?;
+        st.serialize_field("counts", &self.counts())?;
+        st.end()
+    }
+}
+
+/// One rule of the catalogue, as `vmkcheck rules --json` lists it.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleEntry(pub Rule);
+
+impl Serialize for RuleEntry {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Rule", 4)?;
+        st.serialize_field("id", self.0.id())?;
+        st.serialize_field("severity", self.0.severity().as_str())?;
+        st.serialize_field("summary", self.0.summary())?;
+        st.serialize_field("reference", self.0.reference())?;
         st.end()
     }
 }

@@ -123,6 +123,28 @@ pub struct VmknicRow<'a> {
     notes: u8,
 }
 
+impl VmknicRow<'static> {
+    /// An empty row, to fill caller-provided buffers with.
+    pub const EMPTY: Self = Self {
+        line: 0,
+        interface: "",
+        portgroup: None,
+        portgroup_kind: None,
+        family: Family::Ipv4,
+        address: None,
+        netmask: None,
+        prefix_len: None,
+        broadcast: None,
+        mac: None,
+        mtu: None,
+        tso_mss: None,
+        enabled: None,
+        type_: None,
+        netstack: None,
+        notes: 0,
+    };
+}
+
 impl<'a> VmknicRow<'a> {
     /// True when the row was read by value shapes because it did not line up.
     pub fn misaligned(&self) -> bool {

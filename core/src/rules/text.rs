@@ -1,0 +1,39 @@
+//! Message and remediation text: each rule's wording lives beside the rule; this
+//! only dispatches to it.
+
+use core::fmt;
+
+use super::finding::{Finding, Part};
+use super::{facts, host, pair, path, ping};
+
+type Render = fn(&Finding<'_>, Part, &mut fmt::Formatter<'_>) -> Option<fmt::Result>;
+
+const RENDERERS: [Render; 5] = [
+    host::render,
+    pair::render,
+    path::render,
+    ping::render,
+    facts::render,
+];
+
+pub(crate) fn render(x: &Finding<'_>, part: Part, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    RENDERERS
+        .iter()
+        .find_map(|r| r(x, part, f))
+        .unwrap_or_else(|| f.write_str(x.rule.summary()))
+}
+
+pub(crate) fn has_remediation(x: &Finding<'_>) -> bool {
+    let r = x.rule;
+    [
+        host::has_remediation(r),
+        pair::has_remediation(r),
+        path::has_remediation(r),
+        ping::has_remediation(r),
+        facts::has_remediation(r),
+    ]
+    .into_iter()
+    .flatten()
+    .next()
+    .unwrap_or(false)
+}
