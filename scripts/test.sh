@@ -34,6 +34,14 @@ cargo build -p vmkcheck-core --target thumbv7em-none-eabihf --locked
 cargo build -p vmkcheck-core --target thumbv7em-none-eabihf --features serde --locked
 
 step "quick start: vmkcheck on the built-in sample"
-cargo run -q --locked -p vmkcheck-cli -- parse >/dev/null
+cargo run -q --locked -p vmkcheck-cli -- check >/dev/null
+
+# Each front end checks itself (installs its tools idempotently, then tests).
+for frontend in ffi-c py wasm fuzz; do
+  if [ -x "$frontend/test.sh" ]; then
+    step "front end: $frontend"
+    "./$frontend/test.sh"
+  fi
+done
 
 step "all layers passed"

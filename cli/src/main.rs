@@ -118,9 +118,9 @@ fn cmd_parse(args: &Args) -> Result<u8, InputError> {
     for inp in &inputs {
         let t = vmkcheck_core::transcript::parse(&inp.text);
         let written = if args.json {
-            serde_json::to_writer_pretty(&mut out, &t)
-                .map_err(io::Error::from)
-                .and_then(|()| writeln!(out))
+            let json = vmkcheck_json::parse_json(&inp.text)
+                .map_err(|e| InputError::NotText(inp.name.clone(), e))?;
+            out.write_all(json.as_bytes())
         } else {
             render::transcript(&mut out, inp, &t, inputs.len() > 1)
         };

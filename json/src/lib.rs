@@ -4,7 +4,8 @@
 //! [`rules::needs`], runs [`rules::check`], orders the findings and renders the
 //! canonical JSON: pretty-printed with a two-space indent and one trailing newline.
 //! The CLI, the C library, the Python package and the WebAssembly package all call it,
-//! so the same input gives the same bytes everywhere.
+//! so the same input gives the same bytes everywhere. It also holds the input limits
+//! every front end enforces.
 //!
 //! ```
 //! let json = vmkcheck_json::check_json(&[("esx01", "vmkping -c 1 192.0.2.1\n")], None).unwrap();
@@ -13,10 +14,39 @@
 //! ```
 
 use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
 use vmkcheck_core::facts::Facts;
 use vmkcheck_core::report::{Report, Verdict};
 use vmkcheck_core::rules::{self, Finding, Host, PingFact, Row, Rule, Source, Workspace};
-use vmkcheck_core::{Error, RuleEntry, transcript};
+use vmkcheck_core::{Error, ErrorKind, RuleEntry, transcript, vmknic, vmkping};
+
+/// Largest text one call accepts, in bytes (64 MiB): beyond it every front end answers
+/// [`ErrorKind::TooLarge`] instead of working for minutes.
+pub const MAX_INPUT_BYTES: usize = 64 << 20;
+
+/// Most sources (transcripts) one check accepts.
+pub const MAX_SOURCES: usize = 4096;
+
+fn too_large(offset: usize) -> Error {
+    Error {
+        kind: ErrorKind::TooLarge,
+        line: 0,
+        column: 0,
+        offset,
+    }
+}
+
+/// Refuses a text above [`MAX_INPUT_BYTES`].
+///
+/// # Errors
+/// [`ErrorKind::TooLarge`], with the limit as offset.
+pub fn limit(text: &str) -> Result<&str, Error> {
+    if text.len() > MAX_INPUT_BYTES {
+        Err(too_large(MAX_INPUT_BYTES))
+    } else {
+        Ok(text)
+    }
+}
 
 /// Renders any result of the core in the canonical form.
 pub fn to_canonical<T: Serialize + ?Sized>(value: &T) -> String {
@@ -27,8 +57,38 @@ pub fn to_canonical<T: Serialize + ?Sized>(value: &T) -> String {
 }
 
 /// `vmkcheck parse --json` for one text.
-pub fn parse_json(text: &str) -> String {
-    to_canonical(&transcript::parse(text))
+///
+/// # Errors
+/// [`ErrorKind::TooLarge`] beyond [`MAX_INPUT_BYTES`].
+pub fn parse_json(text: &str) -> Result<String, Error> {
+    Ok(to_canonical(&transcript::parse(limit(text)?)))
+}
+
+/// The rows of one `esxcfg-vmknic -l` table, as a JSON array of DESIGN.md §4.1 rows.
+///
+/// # Errors
+/// No table in the text ([`vmknic::parse`]), or too large.
+pub fn parse_vmknic_json(text: &str) -> Result<String, Error> {
+    struct Rows<'t, 'a>(&'t vmknic::VmknicTable<'a>);
+    impl Serialize for Rows<'_, '_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut seq = s.serialize_seq(None)?;
+            for r in self.0.rows() {
+                seq.serialize_element(&r)?;
+            }
+            seq.end()
+        }
+    }
+    let table = vmknic::parse(limit(text)?)?;
+    Ok(to_canonical(&Rows(&table)))
+}
+
+/// One vmkping run as a JSON object (DESIGN.md §4.2).
+///
+/// # Errors
+/// No ping output in the text ([`vmkping::parse`]), or too large.
+pub fn parse_vmkping_json(text: &str) -> Result<String, Error> {
+    Ok(to_canonical(&vmkping::parse(limit(text)?)?))
 }
 
 /// A finished check with owned buffers.
@@ -62,21 +122,33 @@ impl<'a> Checked<'a> {
 /// Parses a facts document (`None` or blank text: no facts).
 ///
 /// # Errors
-/// The facts' own error (kind, line, column).
+/// The facts' own error (kind, line, column), or too large.
 pub fn facts(text: Option<&str>) -> Result<Option<Facts<'_>>, Error> {
-    text.filter(|t| !t.trim().is_empty())
-        .map(Facts::parse)
-        .transpose()
+    match text.filter(|t| !t.trim().is_empty()) {
+        Some(t) => Facts::parse(limit(t)?).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// Runs the check over named texts (a name may be empty) with optional facts.
 ///
 /// # Errors
-/// A malformed facts document.
+/// A malformed facts document; more than [`MAX_SOURCES`] sources or
+/// [`MAX_INPUT_BYTES`] of text in all ([`ErrorKind::TooLarge`]).
 pub fn check<'a>(
     sources: &[(&'a str, &'a str)],
     facts_text: Option<&'a str>,
 ) -> Result<Checked<'a>, Error> {
+    if sources.len() > MAX_SOURCES {
+        return Err(too_large(MAX_SOURCES));
+    }
+    let total = sources
+        .iter()
+        .map(|(_, t)| t.len())
+        .fold(0usize, usize::saturating_add);
+    if total > MAX_INPUT_BYTES {
+        return Err(too_large(MAX_INPUT_BYTES));
+    }
     let facts = facts(facts_text)?;
     let sources: Vec<Source<'a>> = sources
         .iter()
@@ -108,7 +180,7 @@ pub fn check<'a>(
 /// `vmkcheck check --json` for named texts.
 ///
 /// # Errors
-/// A malformed facts document.
+/// As [`check`].
 pub fn check_json(sources: &[(&str, &str)], facts_text: Option<&str>) -> Result<String, Error> {
     Ok(check(sources, facts_text)?.to_json())
 }
@@ -122,4 +194,53 @@ pub fn rules_json() -> String {
 /// An error as JSON (`kind`, `line`, `column`, `offset`, `message`).
 pub fn error_json(e: &Error) -> String {
     to_canonical(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_are_enforced_with_a_clear_kind() {
+        let big = "x".repeat(MAX_INPUT_BYTES + 1);
+        assert_eq!(
+            parse_json(&big).map_err(|e| e.kind),
+            Err(ErrorKind::TooLarge)
+        );
+        let many: Vec<(&str, &str)> = (0..=MAX_SOURCES).map(|_| ("", "")).collect();
+        assert_eq!(
+            check(&many, None).map(|_| ()).map_err(|e| e.kind),
+            Err(ErrorKind::TooLarge)
+        );
+    }
+
+    #[test]
+    fn standalone_parsers_give_contract_json() {
+        let rows = parse_vmknic_json("vmk1       vMotion                                 IPv4      198.51.100.11                           255.255.255.0   198.51.100.255  00:50:56:6b:a1:0a 9000    65535     true    STATIC              vmotion\n").unwrap();
+        let v: serde_json::Value = serde_json::from_str(&rows).unwrap();
+        assert_eq!(v[0]["netstack"], "vmotion");
+        let run = parse_vmkping_json(
+            "vmkping -d -s 8972 192.0.2.1\nsendto() failed (Message too long)\n",
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&run).unwrap();
+        assert_eq!(v["responses"][0]["error"], "Message too long");
+        assert_eq!(
+            parse_vmkping_json("hello").map_err(|e| e.kind),
+            Err(ErrorKind::NoPingOutput)
+        );
+    }
+
+    #[test]
+    fn bad_facts_are_errors_with_position() {
+        let e = check(
+            &[("a", "")],
+            Some("{\"esx01\": {\"esxi_verison\": \"7.0\"}}"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.kind, e.line, e.column),
+            (ErrorKind::FactsUnknownField, 1, 12)
+        );
+    }
 }
