@@ -212,7 +212,7 @@ impl<'a> Finding<'a> {
                 .first()
                 .copied()
                 .flatten()
-                .map(|e| (e.source, e.line))
+                .map(|e| (e.host, e.line))
         };
         self.severity
             .cmp(&other.severity)

@@ -1024,3 +1024,164 @@ fn capacity_errors_are_explicit() {
     let err = check(&srcs, None, &mut ws, &mut |_| {}).expect_err("one host slot for two hosts");
     assert_eq!(err.kind, crate::ErrorKind::Capacity);
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A random cluster: per host its vMotion MTU, and runs (from, to, kind).
+    fn cluster() -> impl Strategy<Value = (Vec<u32>, Vec<(usize, usize, u8)>)> {
+        (2usize..6).prop_flat_map(|h| {
+            (
+                proptest::collection::vec(prop_oneof![Just(1500u32), Just(9000u32)], h),
+                proptest::collection::vec((0..h, 0..h, 0u8..6), 0..12),
+            )
+        })
+    }
+
+    fn render(mtus: &[u32], runs: &[(usize, usize, u8)]) -> Vec<(String, String)> {
+        let addr = |h: usize| format!("198.51.100.{}", 11 + h);
+        mtus.iter()
+            .enumerate()
+            .map(|(h, mtu)| {
+                let name = format!("esx{h:02}");
+                let mgmt = format!("192.0.2.{}", 11 + h);
+                let prov = format!("203.0.113.{}", 11 + h);
+                let vm = addr(h);
+                let mut t = table(
+                    &name,
+                    &[
+                        (
+                            "vmk0",
+                            &mgmt,
+                            "255.255.255.0",
+                            1500,
+                            true,
+                            "STATIC",
+                            "defaultTcpipStack",
+                        ),
+                        (
+                            "vmk1",
+                            &vm,
+                            "255.255.255.0",
+                            *mtu,
+                            true,
+                            "STATIC",
+                            "vmotion",
+                        ),
+                        (
+                            "vmk2",
+                            &prov,
+                            "255.255.255.0",
+                            1500,
+                            true,
+                            "STATIC",
+                            "vSphereProvisioning",
+                        ),
+                    ],
+                );
+                for &(_, to, kind) in runs.iter().filter(|r| r.0 == h) {
+                    let target = addr(to);
+                    t += &match kind {
+                        0 => ping(
+                            &name,
+                            "++netstack=vmotion -I vmk1",
+                            &target,
+                            56,
+                            Got::Ok(0.3),
+                        ),
+                        1 => ping(
+                            &name,
+                            "++netstack=vmotion -I vmk1 -d -s 8972",
+                            &target,
+                            8972,
+                            Got::Ok(0.4),
+                        ),
+                        2 => ping(&name, "++netstack=vmotion -I vmk1", &target, 56, Got::Lost),
+                        3 => ping(
+                            &name,
+                            "++netstack=vmotion -I vmk1 -d -s 8972",
+                            &target,
+                            8972,
+                            Got::TooLong,
+                        ),
+                        4 => ping(&name, "-I vmk0", &target, 56, Got::Partial),
+                        _ => ping(
+                            &name,
+                            "++netstack=vmotion -I vmk1 -d -s 1472",
+                            &target,
+                            1472,
+                            Got::Dup,
+                        ),
+                    };
+                }
+                (name, t)
+            })
+            .collect()
+    }
+
+    fn run(hosts: &[(String, String)]) -> (Vec<F>, Verdict) {
+        let refs: Vec<(&str, &str)> = hosts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        check_all(&refs, None)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        /// The verdict is a pure function of the findings' severities.
+        #[test]
+        fn verdict_is_a_function_of_the_findings((mtus, runs) in cluster()) {
+            let (fs, verdict) = run(&render(&mtus, &runs));
+            let sev = |s: &str| match s {
+                "error" => Severity::Error,
+                "unverified" => Severity::Unverified,
+                "warning" => Severity::Warning,
+                _ => Severity::Info,
+            };
+            prop_assert_eq!(verdict, Verdict::of(fs.iter().map(|f| sev(f.severity))));
+        }
+
+        /// Same input, same report; and the hosts' order does not matter.
+        #[test]
+        fn deterministic_and_independent_of_host_order((mtus, runs) in cluster(), rot in 0usize..6) {
+            let hosts = render(&mtus, &runs);
+            let (a, va) = run(&hosts);
+            let (b, vb) = run(&hosts);
+            prop_assert_eq!(&a, &b);
+            prop_assert_eq!(va, vb);
+            let mut rotated = hosts.clone();
+            rotated.rotate_left(rot % hosts.len());
+            rotated.reverse();
+            let (c, vc) = run(&rotated);
+            prop_assert_eq!(&a, &c);
+            prop_assert_eq!(va, vc);
+        }
+
+        /// A successful vmkping on a vMotion path never adds an error.
+        #[test]
+        fn a_successful_ping_never_adds_an_error((mtus, runs) in cluster(), from in 0usize..6, to in 0usize..6, jumbo in any::<bool>()) {
+            let before = render(&mtus, &runs);
+            let (from, to) = (from % mtus.len(), to % mtus.len());
+            prop_assume!(from != to);
+            let mut after = before.clone();
+            let target = format!("198.51.100.{}", 11 + to);
+            let payload = mtus[from].min(mtus[to]) - 28;
+            let extra = if jumbo {
+                ping(&after[from].0, &format!("++netstack=vmotion -I vmk1 -d -s {payload}"), &target, payload, Got::Ok(0.5))
+            } else {
+                ping(&after[from].0, "++netstack=vmotion -I vmk1", &target, 56, Got::Ok(0.5))
+            };
+            after[from].1 += &extra;
+            let errors = |fs: &[F]| fs.iter().filter(|f| f.severity == "error").map(|f| (f.rule, f.host.clone(), f.peer.clone(), f.interface.clone())).collect::<Vec<_>>();
+            let (b, _) = run(&before);
+            let (a, _) = run(&after);
+            let (eb, ea) = (errors(&b), errors(&a));
+            for e in &ea {
+                prop_assert!(eb.contains(e), "new error {:?}", e);
+            }
+        }
+    }
+}
