@@ -120,3 +120,100 @@ fn several_files_give_one_json_document_each() {
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[1]["sections"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn check_on_the_sample_is_ready_with_its_info_findings() {
+    let out = vmkcheck(&["check", "--json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["verdict"], "ready");
+    let hosts: Vec<(&str, &str)> = v["hosts"]
+        .as_array()
+        .expect("hosts")
+        .iter()
+        .map(|h| {
+            (
+                h["name"].as_str().unwrap_or(""),
+                h["vmotion_interfaces"][0].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(hosts, [("ibmesx01", "vmk3"), ("ibmesx02", "vmk1")]);
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    for r in [
+        "address-unparseable",
+        "provisioning-stack-absent",
+        "facts-not-provided",
+    ] {
+        assert!(rules.contains(&r), "{r} in {rules:?}");
+    }
+    assert!(
+        !rules.iter().any(|r| r.starts_with("jumbo-path")),
+        "jumbo verified both ways: {rules:?}"
+    );
+}
+
+#[test]
+fn check_exit_codes_follow_the_verdict() {
+    let unverified = tmp_file("esx01.txt", b"vmkping -c 1 192.0.2.1\n");
+    let out = vmkcheck(&["check", unverified.to_str().expect("p")], None);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let not_ready = tmp_file(
+        "esx02.txt",
+        b"esxcfg-vmknic -l\nInterface  Port Group/DVPort/Opaque Network        IP Family IP Address                              Netmask         Broadcast       MAC Address       MTU     TSO MSS   Enabled Type                NetStack\nvmk1       vMotion                                 IPv4      198.51.100.11                           255.255.255.0   198.51.100.255  00:50:56:6b:a1:0a 9000    65535     false   STATIC              vmotion\n",
+    );
+    let out = vmkcheck(&["check", not_ready.to_str().expect("p")], None);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("NOT READY"), "{text}");
+    assert!(
+        text.contains("vmotion-interface-disabled")
+            && text.contains("fix: esxcli network ip interface set -e true -i vmk1"),
+        "{text}"
+    );
+    assert!(
+        text.lines().all(|l| l.chars().count() <= 80),
+        "80 columns:\n{text}"
+    );
+}
+
+#[test]
+fn check_reports_bad_facts_with_position() {
+    let facts = tmp_file(
+        "facts.json",
+        b"{\n  \"esx01\": {\"esxi_verison\": \"7.0\"}\n}\n",
+    );
+    let out = vmkcheck(&["check", "--facts", facts.to_str().expect("p")], None);
+    assert_eq!(out.status.code(), Some(65));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2, column 13"), "{err}");
+    let out = vmkcheck(&["check", "--facts", "/nonexistent/facts.json"], None);
+    assert_eq!(out.status.code(), Some(66));
+}
+
+#[test]
+fn rules_lists_the_whole_catalogue() {
+    let out = vmkcheck(&["rules", "--json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let ids: Vec<&str> = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert_eq!(ids.len(), 39);
+    assert!(ids.contains(&"jumbo-path-unverified") && ids.contains(&"link-capacity-low"));
+    let text = vmkcheck(&["rules"], None);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("routed-vmotion"));
+}
