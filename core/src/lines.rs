@@ -151,6 +151,10 @@ const TAGS: [&str; 8] = [
 
 /// Removes known HTML tags at the start and end of a line (they are not content).
 fn strip_markup(mut s: &str) -> &str {
+    // Almost no line carries a tag: look for one only where a tag could be.
+    if !s.starts_with('<') && !s.trim_end().ends_with('>') {
+        return s;
+    }
     loop {
         let before = s.len();
         for tag in TAGS {

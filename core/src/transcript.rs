@@ -339,7 +339,8 @@ impl<'a> Sections<'a> {
             o.started = true;
             return Step::StartHere(o);
         }
-        if vmkping::is_header(text) {
+        let ping = vmkping::line_kind(text);
+        if ping == vmkping::LineKind::Header {
             if let Some(o) =
                 open.filter(|o| o.kind == SectionKind::Vmkping && !o.started && !o.summarised)
             {
@@ -360,12 +361,12 @@ impl<'a> Sections<'a> {
                 }
             }
             Some(o) if o.kind == SectionKind::Vmkping => {
-                if vmkping::is_summary(text) {
+                if ping == vmkping::LineKind::Summary {
                     o.summarised = true;
                 }
                 // Before the summary an odd line is part of the run (and diagnosed);
                 // after it, prose ends the run.
-                if vmkping::is_output_line(text) || !o.summarised {
+                if ping != vmkping::LineKind::Other || !o.summarised {
                     Step::Continue
                 } else {
                     Step::Close

@@ -155,11 +155,14 @@ fn header6(i: &str) -> R<'_, Header<'_>> {
 fn reply(i: &str) -> R<'_, Reply<'_>> {
     let (i, bytes) = terminated(uint, (space1, tag("bytes from"), space1)).parse(i)?;
     // The address ends at `: ` or `, ` (IPv6 addresses hold `:` but never `: `).
-    let end = [i.find(": "), i.find(", ")].into_iter().flatten().min();
-    let end = end.ok_or(nom::Err::Error(nom::error::Error::new(
-        i,
-        nom::error::ErrorKind::Tag,
-    )))?;
+    let end = i
+        .as_bytes()
+        .windows(2)
+        .position(|w| matches!(w, [b':' | b',', b' ']))
+        .ok_or(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Tag,
+        )))?;
     let from_field = i.get(..end).unwrap_or("");
     let rest = i.get(end.saturating_add(2)..).unwrap_or("");
     // Linux with a resolved name: `host (192.0.2.1)`.
@@ -272,37 +275,35 @@ fn round_trip(i: &str) -> R<'_, RoundTrip> {
 }
 
 /// Classifies one line of ping output (already without wrapper).
+///
+/// Each kind of line starts with its own byte (a digit, `P`, `s`/`p`, `r`, `R`, `-`,
+/// `^`), so only the grammars that can match are tried.
 pub(crate) fn classify(text: &str) -> OutLine<'_> {
     let t = text.trim();
     // Code fences of a Markdown paste are not output.
     if t.is_empty() || t.starts_with("```") || t.starts_with("~~~") {
         return OutLine::Blank;
     }
-    if let Ok((_, h)) = header6(t).or_else(|_| header(t)) {
-        return OutLine::Header(h);
-    }
-    if let Ok((_, r)) = reply(t) {
-        return OutLine::Reply(r);
-    }
-    if let Ok((_, e)) = send_failed(t) {
-        return OutLine::SendFailed(e);
-    }
-    if let Ok((_, s)) = summary(t) {
-        return OutLine::Summary(s);
-    }
-    if let Ok((_, r)) = round_trip(t) {
-        return OutLine::RoundTrip(r);
-    }
-    if let Ok((_, n)) = timeout_line(t) {
-        return OutLine::Timeout(n);
-    }
-    if let Some(rest) = t.strip_prefix("---").filter(|r| r.contains("statistics")) {
-        return OutLine::StatsHeader(rest.split_whitespace().next());
-    }
-    if t == "^C" {
-        return OutLine::Interrupt;
-    }
-    OutLine::Other
+    let parsed = match t.as_bytes().first() {
+        Some(b'0'..=b'9') => reply(t)
+            .map(|(_, r)| OutLine::Reply(r))
+            .or_else(|_| summary(t).map(|(_, s)| OutLine::Summary(s)))
+            .ok(),
+        Some(b'P') => header6(t)
+            .or_else(|_| header(t))
+            .map(|(_, h)| OutLine::Header(h))
+            .ok(),
+        Some(b's' | b'p') => send_failed(t).map(|(_, e)| OutLine::SendFailed(e)).ok(),
+        Some(b'r') => round_trip(t).map(|(_, r)| OutLine::RoundTrip(r)).ok(),
+        Some(b'R') => timeout_line(t).map(|(_, n)| OutLine::Timeout(n)).ok(),
+        Some(b'-') => t
+            .strip_prefix("---")
+            .filter(|r| r.contains("statistics"))
+            .map(|rest| OutLine::StatsHeader(rest.split_whitespace().next())),
+        Some(b'^') => (t == "^C").then_some(OutLine::Interrupt),
+        _ => None,
+    };
+    parsed.unwrap_or(OutLine::Other)
 }
 
 #[cfg(test)]

@@ -213,6 +213,7 @@ impl<'a> PingRun<'a> {
         let mut header_seen = false;
         let mut first_line = None;
         let mut last_line = 0;
+        let (mut seq_bsd, mut seq_linux) = (Seq::start_for(false), Seq::start_for(true));
         let mut lines = body.clone();
         loop {
             let (rest, offset, number) = lines.remaining();
@@ -246,8 +247,20 @@ impl<'a> PingRun<'a> {
                 OutLine::Reply(r) if r.dup => {
                     run.seen.duplicates = run.seen.duplicates.saturating_add(1);
                 }
-                OutLine::Reply(_) => run.seen.replies = run.seen.replies.saturating_add(1),
-                OutLine::Timeout(_) => mac = true,
+                OutLine::Reply(r) => {
+                    run.seen.replies = run.seen.replies.saturating_add(1);
+                    seq_bsd.take(r.seq);
+                    seq_linux.take(r.seq);
+                }
+                OutLine::SendFailed(_) => {
+                    seq_bsd.take(None);
+                    seq_linux.take(None);
+                }
+                OutLine::Timeout(n) => {
+                    mac = true;
+                    seq_bsd.take(Some(n));
+                    seq_linux.take(Some(n));
+                }
                 OutLine::Summary(s) => {
                     linux |= s.linux;
                     mac |= s.decimal_loss && !s.linux;
@@ -283,16 +296,13 @@ impl<'a> PingRun<'a> {
             run.line = first_line.unwrap_or(body.remaining().2);
         }
         run.last_line = last_line.max(run.line);
-        // Packets sent, counted as the walker counts them (now that the flavor is known).
-        let mut seq = Seq::start_for(run.flavor == Flavor::Linux);
-        for l in run.body.clone() {
-            match classify(l.text) {
-                OutLine::Reply(r) if !r.dup => seq.take(r.seq),
-                OutLine::SendFailed(_) => seq.take(None),
-                OutLine::Timeout(n) => seq.take(Some(n)),
-                _ => (0, 0),
-            };
-        }
+        // Packets sent, counted as the walker counts them; both sequence bases were
+        // followed, as the flavor (Linux counts from 1) is known only at the end.
+        let seq = if run.flavor == Flavor::Linux {
+            seq_linux
+        } else {
+            seq_bsd
+        };
         run.seen.sent = seq.sent();
         run
     }
@@ -708,17 +718,50 @@ pub fn parse(text: &str) -> Result<PingRun<'_>, Error> {
     Err(Error::at(ErrorKind::NoPingOutput, text, at))
 }
 
+/// What a transcript needs to know of a line of ping output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Blank (or a code fence).
+    Blank,
+    /// A `PING` header: starts a run.
+    Header,
+    /// `N packets transmitted, …`.
+    Summary,
+    /// Any other line of ping output.
+    Output,
+    /// Not ping output.
+    Other,
+}
+
+/// Classifies one line for a transcript (one grammar pass).
+///
+/// ```
+/// use vmkcheck_core::vmkping::{line_kind, LineKind};
+/// assert_eq!(line_kind("PING 192.0.2.1 (192.0.2.1): 56 data bytes"), LineKind::Header);
+/// assert_eq!(line_kind("3 packets transmitted, 3 packets received, 0% packet loss"), LineKind::Summary);
+/// assert_eq!(line_kind("Now the next host:"), LineKind::Other);
+/// ```
+pub fn line_kind(text: &str) -> LineKind {
+    match classify(text) {
+        OutLine::Blank => LineKind::Blank,
+        OutLine::Header(_) => LineKind::Header,
+        OutLine::Summary(_) => LineKind::Summary,
+        OutLine::Other => LineKind::Other,
+        _ => LineKind::Output,
+    }
+}
+
 /// True when a line is part of ping output (or blank), as a transcript needs to know.
 pub fn is_output_line(text: &str) -> bool {
-    classify(text) != OutLine::Other
+    line_kind(text) != LineKind::Other
 }
 
 /// True when a line is a `PING` header, which starts a run.
 pub fn is_header(text: &str) -> bool {
-    matches!(classify(text), OutLine::Header(_))
+    line_kind(text) == LineKind::Header
 }
 
 /// True when a line is a ping summary (`N packets transmitted, …`).
 pub fn is_summary(text: &str) -> bool {
-    matches!(classify(text), OutLine::Summary(_))
+    line_kind(text) == LineKind::Summary
 }
