@@ -154,5 +154,36 @@ fn check(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse, check);
+/// Hostile inputs at 1, 2 and 4 MB: the time must double with the size (linear).
+fn pathological(c: &mut Criterion) {
+    let families: [(&str, &str); 7] = [
+        ("blank_line", " "),
+        ("vmk_tokens_one_line", "vmk0 "),
+        ("vmk_rows", "vmk0\n"),
+        ("bare_prompts", "[root@esx01:~] \n"),
+        ("brackets", "[[[[((({{{<<<"),
+        (
+            "reply_junk",
+            "8980 bytes from : icmp_seq= ttl= time= ms (DUP!) ",
+        ),
+        (
+            "header_then_junk_rows",
+            "Interface  Port Group IP Address Netmask MTU\nvmk1 a b c d e f g h i j k l m n o p q r s t u v w x y z\n",
+        ),
+    ];
+    let mut g = c.benchmark_group("pathological");
+    g.sample_size(10);
+    for (name, unit) in families {
+        for mb in [1usize, 2, 4] {
+            let text = unit.repeat((mb << 20) / unit.len());
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            g.bench_with_input(BenchmarkId::new(name, format!("{mb}MB")), &text, |b, t| {
+                b.iter(|| walk(black_box(t)))
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, parse, check, pathological);
 criterion_main!(benches);

@@ -147,26 +147,37 @@ pub fn parse(text: &str) -> Option<Prompt<'_>> {
 /// assert_eq!(vmkcheck_core::prompt::find_glued(line), Some(39));
 /// ```
 pub fn find_glued(text: &str) -> Option<usize> {
-    text.match_indices('[')
-        .map(|(i, _)| i)
-        .filter(|i| *i > 0)
-        .find(|i| {
-            let start = if text.get(..*i).is_some_and(|h| h.ends_with('\\')) {
-                i.saturating_sub(1)
-            } else {
-                *i
-            };
-            text.get(start..)
-                .and_then(bracketed)
-                .is_some_and(|(_, opened)| opened)
-        })
-        .map(|i| {
-            if text.get(..i).is_some_and(|h| h.ends_with('\\')) {
-                i.saturating_sub(1)
-            } else {
-                i
+    // A prompt holds no `[`: only the last `[` before each `]` can open one, so one
+    // scan with a bounded check per `]` keeps this linear on any line.
+    let bytes = text.as_bytes();
+    let mut open: Option<usize> = None;
+    for (i, b) in bytes.iter().enumerate() {
+        match b {
+            b'[' => open = Some(i),
+            b']' => {
+                if let Some(o) = open
+                    .take()
+                    .filter(|o| *o > 0 && i.saturating_sub(*o) <= MAX_PROMPT)
+                {
+                    let start = if bytes.get(o.saturating_sub(1)) == Some(&b'\\') {
+                        o.saturating_sub(1)
+                    } else {
+                        o
+                    };
+                    if start > 0
+                        && text
+                            .get(start..)
+                            .and_then(bracketed)
+                            .is_some_and(|(_, opened)| opened)
+                    {
+                        return Some(start);
+                    }
+                }
             }
-        })
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
