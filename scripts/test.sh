@@ -33,6 +33,9 @@ step "bare-metal build: thumbv7em-none-eabihf, without and with serde"
 cargo build -p vmkcheck-core --target thumbv7em-none-eabihf --locked
 cargo build -p vmkcheck-core --target thumbv7em-none-eabihf --features serde --locked
 
+step "embedded footprint (budget 96 KB)"
+./scripts/footprint.sh
+
 step "quick start: vmkcheck on the built-in sample"
 cargo run -q --locked -p vmkcheck-cli -- check >/dev/null
 

@@ -42,6 +42,44 @@ pub fn parse_u32(s: &str) -> Option<u32> {
     s.parse().ok()
 }
 
+/// A decimal number as ping prints one (`0.311`, `12`, `33.3`), without the float
+/// parser: digits are read as an integer and divided once by a power of ten. Both
+/// are exact below 2^53, so the quotient is the correctly rounded `f64`, exactly what
+/// `str::parse::<f64>` gives, while keeping its 16 KB of tables out of embedded builds.
+/// `None` for anything else, or more than 15 significant digits.
+///
+/// ```
+/// use vmkcheck_core::shape::parse_decimal;
+/// assert_eq!(parse_decimal("0.311"), Some(0.311));
+/// assert_eq!(parse_decimal("8972"), Some(8972.0));
+/// assert_eq!(parse_decimal("1."), None);
+/// assert_eq!(parse_decimal("1e3"), None);
+/// ```
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let digits = int.len().checked_add(frac.len())?;
+    let only_digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty()
+        || (s.contains('.') && frac.is_empty())
+        || !only_digits(int)
+        || !only_digits(frac)
+        || digits > 15
+    {
+        return None;
+    }
+    let mut value: u64 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        value = value
+            .checked_mul(10)?
+            .checked_add(u64::from(b.checked_sub(b'0')?))?;
+    }
+    // value < 10^15 < 2^53: exact as f64, as is the power of ten.
+    Some(value as f64 / POW10.get(frac.len())?)
+}
+
 /// `true` / `false` as esxcfg-vmknic prints Enabled.
 pub fn parse_bool(s: &str) -> Option<bool> {
     match s {

@@ -498,3 +498,13 @@ fn sample_transcript_has_two_hosts_two_tables_four_runs() {
     hosts.dedup();
     assert_eq!(hosts, ["ibmesx01", "ibmesx02", "ibmesx01", "ibmesx02"]);
 }
+
+proptest! {
+    /// The integer-based decimal reader gives exactly the float parser's value.
+    #[test]
+    fn parse_decimal_matches_the_float_parser(int in 0u64..10_000_000, frac in 0u64..1_000_000, places in 0usize..7) {
+        let text = if places == 0 { int.to_string() } else { format!("{int}.{:0width$}", frac % 10u64.pow(places as u32), width = places) };
+        let ours = vmkcheck_core::shape::parse_decimal(&text);
+        prop_assert_eq!(ours.map(f64::to_bits), text.parse::<f64>().ok().map(f64::to_bits), "{}", text);
+    }
+}

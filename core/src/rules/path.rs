@@ -415,7 +415,9 @@ pub(crate) fn render(
             "check the vMotion port group's VLAN and uplinks on both hosts (esxcfg-vswitch -l), then: {}",
             command(x, None)
         ),
-        (Rule::ConnectivityLossy, Part::Message) => write!(f, "vmkping from {vmk} to {peer} ({target}) lost {}% of its packets", d.x),
+        (Rule::ConnectivityLossy, Part::Message) => {
+            write!(f, "vmkping from {vmk} to {peer} ({target}) lost {}% of its packets", Fixed(d.x))
+        }
         (Rule::ConnectivityLossy, Part::Remediation) => f.write_str("check the uplinks for errors: esxcli network nic stats get -n vmnicN (and the switch ports)"),
         (Rule::ConnectivityUnverified, Part::Message) => write!(f, "no vmkping shows {vmk} reaching {peer}'s vMotion address {target} on the {stack}"),
         (Rule::ConnectivityUnverified, Part::Remediation) => write!(f, "{}", command(x, None)),
@@ -455,7 +457,7 @@ pub(crate) fn render(
             write!(
                 f,
                 "average RTT {} ms from {vmk} to {peer}: Long Distance vMotion (Enterprise Plus, at most 150 ms); at {} the bandwidth-delay product is {} MB: set sbMax (TCP buffers) to at least that and Migrate.NetExpectedLineRateMBps to {}",
-                d.x,
+                Fixed(d.x),
                 Rate(n0),
                 Megabytes(bdp),
                 n0 / 8
@@ -466,9 +468,29 @@ pub(crate) fn render(
             "esxcli system settings advanced set -o /Migrate/NetExpectedLineRateMBps -i {}",
             n0 / 8
         ),
-        (Rule::RttTooHigh, Part::Message) => write!(f, "average RTT {} ms from {vmk} to {peer}: above the 150 ms vMotion supports", d.x),
+        (Rule::RttTooHigh, Part::Message) => {
+            write!(f, "average RTT {} ms from {vmk} to {peer}: above the 150 ms vMotion supports", Fixed(d.x))
+        }
         _ => return None,
     })
+}
+
+/// A measurement with up to three decimals (`0.311`, `50`, `33.333`), formatted with
+/// integer arithmetic so embedded builds carry no float formatter.
+pub(crate) struct Fixed(pub f64);
+
+impl fmt::Display for Fixed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Thousandths, rounded half up; f64 → u64 saturates (and maps NaN to 0).
+        let t = (self.0.max(0.0) * 1000.0 + 0.5) as u64;
+        let (int, frac) = (t / 1000, t % 1000);
+        match frac {
+            0 => write!(f, "{int}"),
+            _ if frac % 100 == 0 => write!(f, "{int}.{}", frac / 100),
+            _ if frac % 10 == 0 => write!(f, "{int}.{:02}", frac / 10),
+            _ => write!(f, "{int}.{frac:03}"),
+        }
+    }
 }
 
 /// `1 Gbps`, `10 Gbps`, `100 Mbps`.

@@ -137,10 +137,7 @@ impl<'a> PingCommand<'a> {
 
     fn set(&mut self, option: u8, value: Option<&'a str>) {
         let number = |v: Option<&'a str>| v.and_then(shape::parse_u32);
-        let seconds = |v: Option<&'a str>| {
-            v.and_then(|s| s.parse::<f64>().ok())
-                .filter(|x| x.is_finite())
-        };
+        let seconds = |v: Option<&'a str>| v.and_then(shape::parse_decimal);
         let ok = match option {
             b'c' => {
                 self.count = number(value);

@@ -5,7 +5,7 @@
 
 use nom::bytes::complete::{tag, take_till1, take_until, take_while1};
 use nom::character::complete::{char as ch, digit1, space0, space1};
-use nom::combinator::{map_res, opt, recognize};
+use nom::combinator::{map_opt, map_res, opt, recognize};
 use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
@@ -78,9 +78,9 @@ fn uint(i: &str) -> R<'_, u32> {
 }
 
 fn decimal(i: &str) -> R<'_, f64> {
-    map_res(
+    map_opt(
         recognize((digit1, opt((ch('.'), digit1)))),
-        str::parse::<f64>,
+        crate::shape::parse_decimal,
     )
     .parse(i)
 }
