@@ -35,6 +35,16 @@ fn command_after(rest: &str) -> Option<&str> {
 /// `[user@host:path] cmd`, `\[root@host:\~\] cmd`, `[root@host ~]# cmd` and the damaged
 /// `ot@host:~] cmd`. Returns the host, the command and whether the `[` was there.
 fn bracketed(s: &str) -> Option<(Prompt<'_>, bool)> {
+    // `[user@`: only name bytes (and `[`, `\`) before an early `@`.
+    let at = s.as_bytes().iter().take(40).position(|b| *b == b'@')?;
+    if !s
+        .as_bytes()
+        .get(..at)?
+        .iter()
+        .all(|b| is_name_byte(*b) || matches!(b, b'[' | b'\\'))
+    {
+        return None;
+    }
     let head = s.get(..s.len().min(MAX_PROMPT)).unwrap_or_else(|| {
         s.get(..s.floor_char_boundary_compat(MAX_PROMPT))
             .unwrap_or("")

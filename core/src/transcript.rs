@@ -384,6 +384,11 @@ impl<'a> Sections<'a> {
 /// A command typed without a prompt: a line that starts with an ESXi command. A bare
 /// `ping` must read as a whole command (`ping the host` is prose).
 fn bare_command(text: &str) -> Option<SectionKind> {
+    // Commands start with a lower-case letter or a path; output lines mostly do not.
+    let first = text.trim_start().as_bytes().first()?;
+    if !(first.is_ascii_lowercase() || *first == b'/') {
+        return None;
+    }
     let kind = SectionKind::of_command(text.trim())?;
     if kind == SectionKind::Vmkping {
         let c = PingCommand::parse(text.trim(), 0)?;
