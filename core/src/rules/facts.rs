@@ -39,19 +39,30 @@ pub(crate) fn check_pair<'a>(
     let (Some(fa), Some(fb)) = (facts(m, a), facts(m, b)) else {
         return;
     };
-    cpu_vendor_mismatch(m, a, b, fa, fb, sink);
-    cpu_aes_pclmulqdq_mismatch(m, a, b, fa, fb, sink);
-    encrypted_vmotion_unsupported(m, a, b, fa, fb, sink);
+    let p = Pair { m, a, b, fa, fb };
+    cpu_vendor_mismatch(&p, sink);
+    cpu_aes_pclmulqdq_mismatch(&p, sink);
+    encrypted_vmotion_unsupported(&p, sink);
     let cross = match (fa.vcenter, fb.vcenter) {
         (Some(x), Some(y)) => !x.eq_ignore_ascii_case(y),
         _ => false,
     };
     if cross {
-        esxi_version_unsupported_cross(m, a, b, fa, fb, sink);
-        cross_vcenter_version_mismatch(m, a, b, fa, fb, sink);
-        license_insufficient_cross(m, a, b, fa, fb, sink);
-        cross_vcenter_without_elm(m, a, b, fa, fb, sink);
+        esxi_version_unsupported_cross(&p, sink);
+        cross_vcenter_version_mismatch(&p, sink);
+        license_insufficient_cross(&p, sink);
+        cross_vcenter_without_elm(&p, sink);
     }
+}
+
+/// Two hosts that both have facts: what every pair rule reads.
+#[derive(Clone, Copy)]
+struct Pair<'x, 'm, 'a> {
+    m: &'x Model<'m, 'a>,
+    a: usize,
+    b: usize,
+    fa: HostFacts<'a>,
+    fb: HostFacts<'a>,
 }
 
 fn pair<'a>(m: &Model<'_, 'a>, rule: Rule, a: usize, b: usize) -> Finding<'a> {
@@ -72,14 +83,8 @@ fn facts_not_provided<'a>(m: &Model<'_, 'a>, sink: &mut dyn FnMut(Finding<'a>)) 
 
 /// `cpu-vendor-mismatch` (error): a running VM cannot move between Intel and AMD CPUs
 /// (KB 1991).
-fn cpu_vendor_mismatch<'a>(
-    m: &Model<'_, 'a>,
-    a: usize,
-    b: usize,
-    fa: HostFacts<'a>,
-    fb: HostFacts<'a>,
-    sink: &mut dyn FnMut(Finding<'a>),
-) {
+fn cpu_vendor_mismatch<'a>(p: &Pair<'_, '_, 'a>, sink: &mut dyn FnMut(Finding<'a>)) {
+    let Pair { m, a, b, fa, fb } = *p;
     if let (Some(x), Some(y)) = (fa.cpu_vendor, fb.cpu_vendor)
         && x != y
     {
@@ -89,14 +94,8 @@ fn cpu_vendor_mismatch<'a>(
 
 /// `cpu-aes-pclmulqdq-mismatch` (error): AES-NI/PCLMULQDQ enabled on one host and not
 /// the other makes the CPUs incompatible for vMotion (KB 1034926).
-fn cpu_aes_pclmulqdq_mismatch<'a>(
-    m: &Model<'_, 'a>,
-    a: usize,
-    b: usize,
-    fa: HostFacts<'a>,
-    fb: HostFacts<'a>,
-    sink: &mut dyn FnMut(Finding<'a>),
-) {
+fn cpu_aes_pclmulqdq_mismatch<'a>(p: &Pair<'_, '_, 'a>, sink: &mut dyn FnMut(Finding<'a>)) {
+    let Pair { m, a, b, fa, fb } = *p;
     let differs = |x: Option<bool>, y: Option<bool>| matches!((x, y), (Some(p), Some(q)) if p != q);
     if differs(fa.aes_ni, fb.aes_ni) || differs(fa.pclmulqdq, fb.pclmulqdq) {
         let on = |f: HostFacts<'_>| f.aes_ni.unwrap_or(false) && f.pclmulqdq.unwrap_or(true);
@@ -127,14 +126,8 @@ fn esxi_version_unsupported_netstack<'a>(
 
 /// `esxi-version-unsupported` (error), pair part: cross-vCenter vMotion needs ESXi 6.0
 /// or later on both hosts (KB 2106952).
-fn esxi_version_unsupported_cross<'a>(
-    m: &Model<'_, 'a>,
-    a: usize,
-    b: usize,
-    fa: HostFacts<'a>,
-    fb: HostFacts<'a>,
-    sink: &mut dyn FnMut(Finding<'a>),
-) {
+fn esxi_version_unsupported_cross<'a>(p: &Pair<'_, '_, 'a>, sink: &mut dyn FnMut(Finding<'a>)) {
+    let Pair { m, a, b, fa, fb } = *p;
     for (h, o, f) in [(a, b, fa), (b, a, fb)] {
         if let Some(v) = f.esxi_version.filter(|v| *v < V6_0) {
             sink(
@@ -148,14 +141,8 @@ fn esxi_version_unsupported_cross<'a>(
 
 /// `cross-vcenter-version-mismatch` (error): cross-vCenter vMotion needs both vCenters
 /// at 6.0 or later, and vmkcheck asks for the same version on both (KB 2106952).
-fn cross_vcenter_version_mismatch<'a>(
-    m: &Model<'_, 'a>,
-    a: usize,
-    b: usize,
-    fa: HostFacts<'a>,
-    fb: HostFacts<'a>,
-    sink: &mut dyn FnMut(Finding<'a>),
-) {
+fn cross_vcenter_version_mismatch<'a>(p: &Pair<'_, '_, 'a>, sink: &mut dyn FnMut(Finding<'a>)) {
+    let Pair { m, a, b, fa, fb } = *p;
     let (Some(x), Some(y)) = (fa.vcenter_version, fb.vcenter_version) else {
         return;
     };
@@ -171,14 +158,8 @@ fn cross_vcenter_version_mismatch<'a>(
 /// `license-insufficient` (error), cross-vCenter part: vMotion across vCenters needs
 /// Enterprise Plus on both hosts (KB 2106952). The long-distance part is checked with
 /// the path's RTT.
-fn license_insufficient_cross<'a>(
-    m: &Model<'_, 'a>,
-    a: usize,
-    b: usize,
-    fa: HostFacts<'a>,
-    fb: HostFacts<'a>,
-    sink: &mut dyn FnMut(Finding<'a>),
-) {
+fn license_insufficient_cross<'a>(p: &Pair<'_, '_, 'a>, sink: &mut dyn FnMut(Finding<'a>)) {
+    let Pair { m, a, b, fa, fb } = *p;
     for (h, o, f) in [(a, b, fa), (b, a, fb)] {
         if let Some(l) = f.license.filter(|l| *l != License::EnterprisePlus) {
             sink(pair(m, Rule::LicenseInsufficient, h, o).texts([l.as_str(), "cross-vCenter", ""]));
@@ -188,14 +169,8 @@ fn license_insufficient_cross<'a>(
 
 /// `cross-vcenter-without-elm` (info): without Enhanced Linked Mode the vSphere Client
 /// cannot start a cross-vCenter vMotion; the API or PowerCLI can (KB 2106952).
-fn cross_vcenter_without_elm<'a>(
-    m: &Model<'_, 'a>,
-    a: usize,
-    b: usize,
-    fa: HostFacts<'a>,
-    fb: HostFacts<'a>,
-    sink: &mut dyn FnMut(Finding<'a>),
-) {
+fn cross_vcenter_without_elm<'a>(p: &Pair<'_, '_, 'a>, sink: &mut dyn FnMut(Finding<'a>)) {
+    let Pair { m, a, b, fa, fb } = *p;
     if fa.linked_mode != Some(true) || fb.linked_mode != Some(true) {
         sink(pair(m, Rule::CrossVcenterWithoutElm, a, b).texts([
             fa.vcenter.unwrap_or(""),
@@ -207,14 +182,8 @@ fn cross_vcenter_without_elm<'a>(
 
 /// `encrypted-vmotion-unsupported` (error): encrypted vMotion exists from ESXi 6.5 on;
 /// with it `required`, a VM cannot move to or from an older host.
-fn encrypted_vmotion_unsupported<'a>(
-    m: &Model<'_, 'a>,
-    a: usize,
-    b: usize,
-    fa: HostFacts<'a>,
-    fb: HostFacts<'a>,
-    sink: &mut dyn FnMut(Finding<'a>),
-) {
+fn encrypted_vmotion_unsupported<'a>(p: &Pair<'_, '_, 'a>, sink: &mut dyn FnMut(Finding<'a>)) {
+    let Pair { m, a, b, fa, fb } = *p;
     let required = |f: HostFacts<'_>| f.encrypted_vmotion == Some(EncryptedVmotion::Required);
     if !(required(fa) || required(fb)) {
         return;
