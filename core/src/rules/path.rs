@@ -433,7 +433,7 @@ pub(crate) fn render(
         .and_then(|()| if extra.is_empty() { Ok(()) } else { write!(f, "sendto: {extra})") }),
         (Rule::JumboPathFailed, Part::Remediation) if d.flag & 4 != 0 => write!(
             f,
-            "raise the vSwitch MTU (esxcfg-vswitch -m 9000 vSwitchN, or the DVS MTU) to at least the vmk MTU: esxcli network ip interface list shows {vmk}'s"
+            "raise the MTU of the vSwitch under {vmk} to at least {n1}: esxcfg-vswitch -m {n1} vSwitchN (a distributed switch: vSphere Client > the DVS > Settings > Edit > Advanced > MTU); esxcfg-vswitch -l shows it"
         ),
         (Rule::JumboPathFailed, Part::Remediation) => write!(
             f,
