@@ -44,7 +44,9 @@ pub struct Needs {
 pub fn needs(sources: &[Source<'_>]) -> Needs {
     let mut n = Needs::default();
     for src in sources {
+        // One host per source at least (a paste with nothing readable is one).
         let mut named = false;
+        n.hosts = n.hosts.saturating_add(1);
         for s in transcript::parse(src.text).sections() {
             if s.host.is_some() {
                 n.hosts = n.hosts.saturating_add(1);
@@ -329,6 +331,7 @@ pub(crate) fn collect<'a>(
     let mut c = Counts::default();
     for (si, src) in sources.iter().enumerate() {
         let source = u32::try_from(si).unwrap_or(u32::MAX);
+        let hosts_before = c.hosts;
         for s in transcript::parse(src.text).sections() {
             let name = match (s.host, src.name) {
                 (Some(h), _) => HostName::Named(h),
@@ -388,6 +391,28 @@ pub(crate) fn collect<'a>(
                     c.pings = c.pings.saturating_add(1);
                 }
                 SectionKind::Unknown => {}
+            }
+        }
+        // A paste with nothing vmkcheck reads is still a host: its vMotion interface is
+        // then unknown (an unverified finding), never silently "ready".
+        if c.hosts == hosts_before && transcript::parse(src.text).sections().next().is_none() {
+            let name = if src.name.is_empty() {
+                HostName::Numbered(source.saturating_add(1))
+            } else {
+                HostName::Named(src.name)
+            };
+            if ws
+                .hosts
+                .get(..c.hosts)
+                .is_none_or(|hs| hs.iter().all(|x| x.name != name))
+            {
+                let cap = ws.hosts.len();
+                *ws.hosts.get_mut(c.hosts).ok_or(capacity(0, cap))? = Host {
+                    name,
+                    source,
+                    ..Host::EMPTY
+                };
+                c.hosts = c.hosts.saturating_add(1);
             }
         }
     }

@@ -999,6 +999,16 @@ fn same_table_pasted_twice_is_one_host_not_duplicates() {
 }
 
 #[test]
+fn a_paste_with_nothing_readable_is_unverified_not_ready() {
+    let (fs, v) = check_all(&[("esx09", "hello\n")], None);
+    let u = fired(&fs, "vmotion-interface-unknown");
+    assert_eq!(u.len(), 1);
+    assert_eq!(u[0].host.as_deref(), Some("esx09"));
+    assert_eq!(u[0].remediation.as_deref(), Some("esxcfg-vmknic -l"));
+    assert_eq!(v, Verdict::Unverified);
+}
+
+#[test]
 fn capacity_errors_are_explicit() {
     let (a, b) = clean_pair();
     let srcs = [

@@ -1,0 +1,16 @@
+"""Mistakes `mypy --strict` must report, one per line marked `# error`."""
+
+from __future__ import annotations
+
+import vmkcheck
+
+row = vmkcheck.parse_vmknic("")[0]
+row.mtu = 9000  # error
+mtu: str = row.mtu  # error
+vmkcheck.parse_transcript(42)  # error
+vmkcheck.check({"esx01": 42})  # error
+vmkcheck.check(["text"], facts=42)  # error
+report = vmkcheck.check(["text"])
+verdict: int = report.verdict  # error
+report.findings.append(report.findings[0])  # error
+vmkcheck.check(["text"], {"esx01": {}})  # error
