@@ -44,14 +44,11 @@ pub struct Needs {
 pub fn needs(sources: &[Source<'_>]) -> Needs {
     let mut n = Needs::default();
     for src in sources {
-        // One host per source at least (a paste with nothing readable is one).
-        let mut named = false;
+        // The source's own host (sections no prompt names, or a paste with nothing
+        // readable), plus one per section a prompt names.
         n.hosts = n.hosts.saturating_add(1);
         for s in transcript::parse(src.text).sections() {
             if s.host.is_some() {
-                n.hosts = n.hosts.saturating_add(1);
-            } else if !named {
-                named = true;
                 n.hosts = n.hosts.saturating_add(1);
             }
             match s.kind {
