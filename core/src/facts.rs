@@ -111,7 +111,8 @@ impl<'a> Facts<'a> {
     }
 
     /// The facts of one host (exact name match; first wins if a name repeats); `None` if
-    /// absent. A name written with escapes in the file matches its decoded form.
+    /// absent. A name written with escapes in the file matches its decoded form, and
+    /// its raw form as [`hosts`](Self::hosts) yields it.
     ///
     /// ```
     /// use vmkcheck_core::facts::{CpuVendor, Facts};
@@ -123,7 +124,8 @@ impl<'a> Facts<'a> {
     pub fn host(&self, name: &str) -> Option<HostFacts<'a>> {
         let mut members = Members::new(self.object);
         while let Some((key, value)) = members.next() {
-            if json::raw_eq(key.text, name) {
+            // Decoded (`esx@1`) or exactly as written (`esx\u00401`, what `hosts()` yields).
+            if key.text == name || json::raw_eq(key.text, name) {
                 return parse_host(&mut members.lexer, value).ok();
             }
             members.skip(value)?;
@@ -973,6 +975,18 @@ impl<'a> Members<'a> {
 mod tests {
     use super::*;
     use std::format;
+
+    /// Found by the `facts` fuzz target (crash-e568e204…): `hosts()` yields a key's raw
+    /// text (`esx\u00401`), but `host()` compared only the decoded name (`esx@1`), so
+    /// looking up a name that `hosts()` returned failed.
+    #[test]
+    fn regression_host_finds_the_raw_name_hosts_returns() {
+        let f = Facts::parse(r#"{"esx\u00401": {"esxi_version": "7.0"}}"#).expect("valid");
+        for (name, _) in f.hosts() {
+            assert!(f.host(name).is_some(), "raw {name:?}");
+        }
+        assert!(f.host("esx@1").is_some(), "decoded");
+    }
     use std::string::{String, ToString};
     use std::vec::Vec;
 
@@ -1071,7 +1085,8 @@ mod tests {
         let (raw, _) = facts.hosts().next().unwrap();
         assert_eq!(raw, r"esx\u00301");
         assert_eq!(Unescape::new(raw).to_string(), "esx01");
-        assert_eq!(facts.host(r"esx\u00301"), None);
+        // The raw form `hosts()` yields finds the host too (fuzz regression above).
+        assert!(facts.host(r"esx\u00301").is_some());
         // Escaped field names and values decode too.
         let read = one(
             r#""esxi\u005fversion": "7\u002e0", "license": "Enterprise\u0020Plus""#,

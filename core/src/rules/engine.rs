@@ -256,10 +256,7 @@ fn annotate<'a>(ws: &mut Workspace<'a, '_>, h: usize, facts: Option<&Facts<'a>>)
         return;
     };
     let name = host.name;
-    host.facts = facts.and_then(|f| match name {
-        HostName::Named(n) => f.host(n),
-        HostName::Numbered(_) => f.hosts().find(|(n, _)| name.is(n)).map(|(_, hf)| hf),
-    });
+    host.facts = facts.and_then(|f| name.with_text(|n| f.host(n)));
     let hf = host.facts;
     let (start, end) = host.rows;
     let Some(rows) = ws.rows.get_mut(start..end) else {

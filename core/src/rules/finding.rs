@@ -33,8 +33,8 @@ impl fmt::Write for NameBuf {
 }
 
 impl<'a> HostName<'a> {
-    /// Compares by the displayed text, without allocating.
-    fn with_text<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+    /// Calls `f` with the displayed text, without allocating.
+    pub(crate) fn with_text<R>(&self, f: impl FnOnce(&str) -> R) -> R {
         match self {
             Self::Named(s) => f(s),
             Self::Numbered(n) => {
