@@ -73,22 +73,9 @@ fn read_one(name: &str) -> Result<Input, InputError> {
     })
 }
 
-/// UTF-8 text without NUL bytes (a leading BOM is dropped).
+/// UTF-8 text without NUL bytes, a leading BOM dropped (the rules every front end shares).
 fn to_text(bytes: Vec<u8>) -> Result<String, vmkcheck_core::Error> {
-    use vmkcheck_core::{Error, ErrorKind};
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let head =
-            String::from_utf8_lossy(e.as_bytes().get(..valid).unwrap_or_default()).into_owned();
-        Error::at(ErrorKind::InvalidUtf8, &head, valid)
-    })?;
-    if let Some(at) = text.find('\0') {
-        return Err(Error::at(ErrorKind::NotText, &text, at));
-    }
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    })
+    vmkcheck_json::as_text(&bytes).map(|s| vmkcheck_json::strip_bom(s).to_owned())
 }
 
 /// Reads a facts file (UTF-8 text).

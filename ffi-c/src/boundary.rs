@@ -262,21 +262,14 @@ pub(crate) unsafe fn text<'a>(
     // SAFETY: forwarded from the caller.
     let raw = unsafe { bytes(ptr, len) }?;
     let span = Span::of(raw.as_ptr(), raw.len());
-    let s = core::str::from_utf8(raw).map_err(|e| {
-        let valid = e.valid_up_to();
-        let head = raw
-            .get(..valid)
-            .and_then(|h| core::str::from_utf8(h).ok())
-            .unwrap_or("");
-        Fail::core(Error::at(ErrorKind::InvalidUtf8, head, valid), input, 0)
-    })?;
-    if let Some(at) = s.bytes().position(|b| b == 0) {
-        return Err(Fail::core(Error::at(ErrorKind::NotText, s, at), input, 0));
-    }
-    let (text, shift) = match s.strip_prefix('\u{feff}') {
-        Some(rest) if strip_bom => (rest, s.len().saturating_sub(rest.len())),
-        _ => (s, 0),
+    // The rules every front end shares (UTF-8, no NUL, BOM).
+    let s = vmkcheck_json::as_text(raw).map_err(|e| Fail::core(e, input, 0))?;
+    let text = if strip_bom {
+        vmkcheck_json::strip_bom(s)
+    } else {
+        s
     };
+    let shift = s.len().saturating_sub(text.len());
     Ok(Text { text, shift, span })
 }
 

@@ -48,6 +48,33 @@ pub fn limit(text: &str) -> Result<&str, Error> {
     }
 }
 
+/// Bytes as text, the way every front end reads input: valid UTF-8 (else
+/// [`ErrorKind::InvalidUtf8`] at the first bad byte) and no NUL byte (else
+/// [`ErrorKind::NotText`]: it is not a paste). A leading byte-order mark is kept; drop
+/// it with [`strip_bom`].
+///
+/// # Errors
+/// As above, with line, column and byte offset.
+pub fn as_text(bytes: &[u8]) -> Result<&str, Error> {
+    let s = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = e.valid_up_to();
+        let head = bytes
+            .get(..valid)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .unwrap_or("");
+        Error::at(ErrorKind::InvalidUtf8, head, valid)
+    })?;
+    match s.bytes().position(|b| b == 0) {
+        Some(at) => Err(Error::at(ErrorKind::NotText, s, at)),
+        None => Ok(s),
+    }
+}
+
+/// The text without a leading byte-order mark (editors on Windows write one).
+pub fn strip_bom(s: &str) -> &str {
+    s.strip_prefix('\u{feff}').unwrap_or(s)
+}
+
 /// Renders any result of the core in the canonical form.
 pub fn to_canonical<T: Serialize + ?Sized>(value: &T) -> String {
     // Serializing the core's types into memory cannot fail: every map key is a string.
@@ -211,6 +238,22 @@ mod tests {
         assert_eq!(
             check(&many, None).map(|_| ()).map_err(|e| e.kind),
             Err(ErrorKind::TooLarge)
+        );
+    }
+
+    #[test]
+    fn text_rules_shared_by_the_front_ends() {
+        assert_eq!(
+            as_text(b"ok\n\xff").map_err(|e| (e.kind, e.line, e.column)),
+            Err((ErrorKind::InvalidUtf8, 2, 1))
+        );
+        assert_eq!(
+            as_text(b"ab\ncd\0").map_err(|e| (e.kind, e.offset)),
+            Err((ErrorKind::NotText, 5))
+        );
+        assert_eq!(
+            as_text("\u{feff}vmk0".as_bytes()).map(strip_bom),
+            Ok("vmk0")
         );
     }
 

@@ -98,21 +98,11 @@ fn too_large() -> Error {
 /// The text, as the CLI reads a file: valid UTF-8, no NUL byte, a leading byte-order mark
 /// dropped, at most [`MAX_INPUT_BYTES`].
 pub(crate) fn text<'r>(raw: &'r Raw<'_>) -> Result<&'r str, Error> {
-    let s: &str = match raw {
-        Raw::Str(s) => s,
-        Raw::Bytes(b) => std::str::from_utf8(b).map_err(|e| {
-            let valid = e.valid_up_to();
-            let head = b
-                .get(..valid)
-                .and_then(|h| std::str::from_utf8(h).ok())
-                .unwrap_or_default();
-            Error::at(ErrorKind::InvalidUtf8, head, valid)
-        })?,
+    let bytes = match raw {
+        Raw::Str(s) => s.as_bytes(),
+        Raw::Bytes(b) => b,
     };
-    if let Some(at) = s.find('\0') {
-        return Err(Error::at(ErrorKind::NotText, s, at));
-    }
-    vmkcheck_json::limit(s.strip_prefix('\u{feff}').unwrap_or(s))
+    vmkcheck_json::limit(vmkcheck_json::strip_bom(vmkcheck_json::as_text(bytes)?))
 }
 
 /// Runs the core: with the GIL released when the input is larger than [`DETACH_BYTES`],
