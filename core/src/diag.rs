@@ -48,6 +48,13 @@ pub enum DiagnosticKind {
     PingIncomplete,
     /// The ping output in the pasted text continues after the first run.
     FurtherOutputIgnored,
+    // Shared by the parsers of the other ESXi commands (DESIGN.md §7).
+    /// A value is not of the shape its field needs (a number, an address, `true`/`false`).
+    ValueUnparseable,
+    /// A line inside a command's output that vmkcheck cannot place.
+    OutputLineUnrecognized,
+    /// Per-interface output whose interface is unknown: its command line was not pasted.
+    InterfaceNotNamed,
 }
 
 impl DiagnosticKind {
@@ -75,6 +82,9 @@ impl DiagnosticKind {
             Self::PingLineUnrecognized => "ping_line_unrecognized",
             Self::PingIncomplete => "ping_incomplete",
             Self::FurtherOutputIgnored => "further_output_ignored",
+            Self::ValueUnparseable => "value_unparseable",
+            Self::OutputLineUnrecognized => "output_line_unrecognized",
+            Self::InterfaceNotNamed => "interface_not_named",
         }
     }
 }
@@ -212,6 +222,16 @@ impl fmt::Display for Diagnostic<'_> {
             DiagnosticKind::FurtherOutputIgnored => write!(
                 f,
                 "more ping output follows; only the first run was read (parse it as a transcript)"
+            ),
+            DiagnosticKind::ValueUnparseable => {
+                write!(f, "{s}: {t:?} cannot be read; the field is null")
+            }
+            DiagnosticKind::OutputLineUnrecognized => {
+                write!(f, "line not recognised in {s} output: {t:?}")
+            }
+            DiagnosticKind::InterfaceNotNamed => write!(
+                f,
+                "{s} output without its command line: which vmk it describes is unknown (paste the command with -i vmkN)"
             ),
         }
     }

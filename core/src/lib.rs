@@ -40,21 +40,31 @@
 extern crate std;
 
 pub mod diag;
+pub mod diag_ping;
 mod error;
+pub mod esxcli;
 pub mod facts;
+pub mod iface;
+pub mod ipaddr;
 mod json;
 pub mod lines;
+pub mod netstack;
+pub mod nic;
 pub mod prompt;
 pub mod report;
+pub mod route;
 pub mod rules;
 #[cfg(feature = "serde")]
 mod ser;
 #[cfg(feature = "serde")]
 pub use ser::{RuleEntry, TRANSCRIPT_SCHEMA};
 pub mod shape;
+pub mod tags;
 pub mod transcript;
+pub mod version;
 pub mod vmknic;
 pub mod vmkping;
+pub mod vswitch;
 
 pub use diag::{Diagnostic, DiagnosticKind};
 pub use error::{Error, ErrorKind};

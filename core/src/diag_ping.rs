@@ -1,0 +1,1 @@
+//! `esxcli network diag ping` output: the same evidence as a vmkping run.

@@ -1,0 +1,1 @@
+//! Indented `Key: Value` blocks of `esxcli` output, each under an unindented name line.

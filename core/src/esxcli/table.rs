@@ -1,0 +1,1 @@
+//! Dash-underlined `esxcli` tables: a title line, a `----  ---` line, rows.

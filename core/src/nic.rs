@@ -1,0 +1,1 @@
+//! Physical NICs: `esxcli network nic list` and `esxcfg-nics -l`.

@@ -1,0 +1,1 @@
+//! `esxcli network ip route ipv4|ipv6 list` tables.

@@ -1,0 +1,1 @@
+//! `esxcli network ip interface tag get -i vmkN` output.

@@ -1,0 +1,1 @@
+//! ESXi version: `vmware -v`, `vmware -vl`, `esxcli system version get`.

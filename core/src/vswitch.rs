@@ -1,0 +1,1 @@
+//! `esxcfg-vswitch -l`: standard vSwitches and distributed switches.
