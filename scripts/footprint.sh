@@ -22,3 +22,8 @@ tmp=$(mktemp -d)
   | tail -5 | awk '{printf "  %7d  %s\n", $2, substr($0, index($0, $4))}' | cut -c1-110
 rm -rf "$tmp"
 [ "$size" -le "$BUDGET" ]
+
+# Worst stack depth: every corpus case parsed and checked on a painted stack (host
+# build; Cortex-M frames, with 4-byte pointers, are smaller). Budget 16 KiB.
+cd ../..
+cargo run -q --release -p vmkcheck-core --example stack_depth -- tests/corpus $((16 * 1024))

@@ -106,7 +106,7 @@ pub fn transcript(
                     writeln!(out, "    sendto() failed: {}", r.error.unwrap_or_default())?;
                 }
             }
-            SectionKind::Unknown => {}
+            _ => {}
         }
     }
     if sections == 0 {

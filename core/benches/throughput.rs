@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use vmkcheck_core::rules::{self, Host, PingFact, Row, Source, Workspace};
+use vmkcheck_core::rules::{self, Host, HostSection, PingFact, Row, Source, Workspace};
 use vmkcheck_core::{transcript, vmknic, vmkping};
 
 const HEADERS: [&str; 3] = [
@@ -126,11 +126,12 @@ fn check(c: &mut Criterion) {
             .map(|(n, t)| Source { name: n, text: t })
             .collect();
         let n = rules::needs(&sources);
-        let (mut h, mut r, mut x, mut p) = (
+        let (mut h, mut r, mut x, mut p, mut s) = (
             vec![Host::EMPTY; n.hosts],
             vec![Row::EMPTY; n.rows],
             vec![0usize; n.rows],
             vec![PingFact::EMPTY; n.pings],
+            vec![HostSection::EMPTY; n.sections],
         );
         g.bench_with_input(
             BenchmarkId::new("full_mesh_hosts", hosts),
@@ -142,6 +143,7 @@ fn check(c: &mut Criterion) {
                         rows: &mut r,
                         index: &mut x,
                         pings: &mut p,
+                        sections: &mut s,
                     };
                     let mut findings = 0usize;
                     rules::check(black_box(sources), None, &mut ws, &mut |_| findings += 1)

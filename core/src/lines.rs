@@ -39,6 +39,15 @@ pub struct Wrapper {
     pub indent: usize,
 }
 
+impl Wrapper {
+    /// No wrapper.
+    pub const NONE: Self = Self {
+        outer_indent: 0,
+        hash: false,
+        indent: 0,
+    };
+}
+
 /// Strips `>` quote markers (each with one following blank) and HTML tags.
 fn strip_quotes(mut s: &str) -> &str {
     loop {
@@ -191,7 +200,7 @@ fn strip_suffix_ignore_case<'a>(s: &'a str, p: &str) -> Option<&'a str> {
 /// let v: Vec<_> = Lines::new("> a\r\n>\r\n> <b>b</b>\n").map(|l| (l.number, l.text)).collect();
 /// assert_eq!(v, [(1, "a"), (2, ""), (3, "b")]);
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Lines<'a> {
     rest: &'a str,
     offset: usize,
@@ -206,7 +215,7 @@ impl<'a> Lines<'a> {
     }
 
     /// Lines of `span`, which starts at byte `offset` and line `number` of the whole input.
-    pub fn span(span: &'a str, offset: usize, number: u32, wrapper: Wrapper) -> Self {
+    pub const fn span(span: &'a str, offset: usize, number: u32, wrapper: Wrapper) -> Self {
         Self {
             rest: span,
             offset,

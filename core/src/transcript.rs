@@ -26,23 +26,71 @@ use crate::prompt;
 use crate::vmknic::{self, VmknicTable};
 use crate::vmkping::{self, PingCommand, PingRun};
 
-/// What a section holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// What a section holds. Its JSON `kind` is [`as_str`](Self::as_str); the section's JSON
+/// field of the same name holds the parsed output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum SectionKind {
     /// `esxcfg-vmknic -l` output.
     Vmknic,
     /// A `vmkping` run.
     Vmkping,
+    /// `esxcli network ip interface tag get -i vmkN`.
+    Tags,
+    /// `esxcli network ip interface list`.
+    InterfaceList,
+    /// `esxcli network ip interface ipv4 get` (or `ipv4 address list`).
+    Ipv4Get,
+    /// `esxcli network ip interface ipv6 address list`.
+    Ipv6AddressList,
+    /// `esxcli network ip netstack list`.
+    NetstackList,
+    /// `esxcli network ip route ipv4|ipv6 list`.
+    RouteList,
+    /// `esxcfg-vswitch -l`.
+    Vswitch,
+    /// `esxcli network nic list` or `esxcfg-nics -l`.
+    NicList,
+    /// `vmware -v`, `vmware -vl` or `esxcli system version get`.
+    Version,
+    /// `esxcli network diag ping`.
+    DiagPing,
     /// A command vmkcheck does not read.
     Unknown,
 }
 
 impl SectionKind {
-    /// `"vmknic"`, `"vmkping"` or `"unknown"`.
+    /// Every kind that holds parsed output, in JSON field order.
+    pub const PARSED: [Self; 12] = [
+        Self::Vmknic,
+        Self::Vmkping,
+        Self::Tags,
+        Self::InterfaceList,
+        Self::Ipv4Get,
+        Self::Ipv6AddressList,
+        Self::NetstackList,
+        Self::RouteList,
+        Self::Vswitch,
+        Self::NicList,
+        Self::Version,
+        Self::DiagPing,
+    ];
+
+    /// The snake_case name: `"vmknic"`, `"vmkping"`, `"route_list"`… or `"unknown"`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Vmknic => "vmknic",
             Self::Vmkping => "vmkping",
+            Self::Tags => "tags",
+            Self::InterfaceList => "interface_list",
+            Self::Ipv4Get => "ipv4_get",
+            Self::Ipv6AddressList => "ipv6_address_list",
+            Self::NetstackList => "netstack_list",
+            Self::RouteList => "route_list",
+            Self::Vswitch => "vswitch",
+            Self::NicList => "nic_list",
+            Self::Version => "version",
+            Self::DiagPing => "diag_ping",
             Self::Unknown => "unknown",
         }
     }
@@ -53,18 +101,48 @@ impl SectionKind {
     /// use vmkcheck_core::transcript::SectionKind;
     /// assert_eq!(SectionKind::of_command("esxcfg-vmknic -l"), Some(SectionKind::Vmknic));
     /// assert_eq!(SectionKind::of_command("/bin/vmkping -I vmk1 x"), Some(SectionKind::Vmkping));
-    /// assert_eq!(SectionKind::of_command("esxcli network ip interface list"), Some(SectionKind::Unknown));
+    /// assert_eq!(SectionKind::of_command("esxcli network ip interface list"), Some(SectionKind::InterfaceList));
+    /// assert_eq!(SectionKind::of_command("esxcli --formatter=xml network nic list"), Some(SectionKind::Unknown));
     /// assert_eq!(SectionKind::of_command("Then run this"), None);
     /// ```
     pub fn of_command(command: &str) -> Option<Self> {
         let mut words = command.split_whitespace();
         let first = words.next()?;
         let base = first.rsplit('/').next().unwrap_or(first);
-        if base == "esxcfg-vmknic" {
-            let list = command
+        let has = |flags: &[&str]| {
+            command
                 .split_whitespace()
-                .any(|w| w == "-l" || w == "--list");
-            return Some(if list { Self::Vmknic } else { Self::Unknown });
+                .skip(1)
+                .any(|w| flags.contains(&w))
+        };
+        match base {
+            "esxcfg-vmknic" => {
+                return Some(if has(&["-l", "--list"]) {
+                    Self::Vmknic
+                } else {
+                    Self::Unknown
+                });
+            }
+            "esxcfg-vswitch" => {
+                return Some(if has(&["-l", "--list"]) {
+                    Self::Vswitch
+                } else {
+                    Self::Unknown
+                });
+            }
+            "esxcfg-nics" => {
+                return Some(if has(&["-l", "--list"]) {
+                    Self::NicList
+                } else {
+                    Self::Unknown
+                });
+            }
+            "vmware" => {
+                let v = has(&["-v", "-vl", "-lv", "--version"]);
+                return Some(if v { Self::Version } else { Self::Unknown });
+            }
+            "esxcli" | "localcli" => return Some(esxcli_kind(words)),
+            _ => {}
         }
         if vmkping::is_ping_program(base) {
             return Some(Self::Vmkping);
@@ -72,12 +150,9 @@ impl SectionKind {
         let esxi = base.starts_with("esxcfg-")
             || matches!(
                 base,
-                "esxcli"
-                    | "localcli"
-                    | "vim-cmd"
+                "vim-cmd"
                     | "vsish"
                     | "net-dvs"
-                    | "vmware"
                     | "esxtop"
                     | "nc"
                     | "tcpdump-uw"
@@ -90,8 +165,74 @@ impl SectionKind {
     }
 }
 
+/// The kind of an `esxcli` command from its words after `esxcli`: global options
+/// (`--server`, `-s host`…) are skipped; a `--formatter` other than the default prints
+/// another format, which vmkcheck does not read.
+fn esxcli_kind<'a>(mut words: impl Iterator<Item = &'a str>) -> SectionKind {
+    // Global options that take a separate value.
+    const VALUED: [&str; 16] = [
+        "-s",
+        "--server",
+        "-u",
+        "--username",
+        "-p",
+        "--password",
+        "-h",
+        "--vihost",
+        "-c",
+        "--config",
+        "--formatter",
+        "--cacertsfile",
+        "--credstore",
+        "--sessionfile",
+        "--thumbprint",
+        "--protocol",
+    ];
+    let mut path = [""; 6];
+    let mut n = 0usize;
+    while let Some(w) = words.next() {
+        if let Some(opt) = w.strip_prefix('-') {
+            let (name, inline) = match opt.split_once('=') {
+                Some((k, v)) => (k, Some(v)),
+                None => (opt, None),
+            };
+            if n == 0 {
+                let value = match inline {
+                    Some(v) => Some(v),
+                    None if VALUED.contains(&w) => words.next(),
+                    None => None,
+                };
+                if matches!(name, "-formatter" | "f") && value.is_some_and(|v| v != "table") {
+                    return SectionKind::Unknown;
+                }
+            }
+            continue;
+        }
+        if n >= path.len() {
+            break;
+        }
+        if let Some(slot) = path.get_mut(n) {
+            *slot = w;
+        }
+        n = n.saturating_add(1);
+    }
+    match path {
+        ["network", "ip", "interface", "tag", "get", _] => SectionKind::Tags,
+        ["network", "ip", "interface", "list", ..] => SectionKind::InterfaceList,
+        ["network", "ip", "interface", "ipv4", "get", _]
+        | ["network", "ip", "interface", "ipv4", "address", "list"] => SectionKind::Ipv4Get,
+        ["network", "ip", "interface", "ipv6", "address", "list"] => SectionKind::Ipv6AddressList,
+        ["network", "ip", "netstack", "list", ..] => SectionKind::NetstackList,
+        ["network", "ip", "route", "ipv4" | "ipv6", "list", _] => SectionKind::RouteList,
+        ["network", "nic", "list", ..] => SectionKind::NicList,
+        ["system", "version", "get", ..] => SectionKind::Version,
+        ["network", "diag", "ping", ..] => SectionKind::DiagPing,
+        _ => SectionKind::Unknown,
+    }
+}
+
 /// One section of a transcript: a command (if typed) and its output.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Section<'a> {
     /// Line of the prompt or command, else of the first output line.
     pub line: u32,
@@ -104,23 +245,34 @@ pub struct Section<'a> {
     body: Lines<'a>,
 }
 
+impl Section<'_> {
+    /// An empty section (to fill caller-provided buffers with).
+    pub const EMPTY: Section<'static> = Section {
+        line: 0,
+        host: None,
+        command: None,
+        kind: SectionKind::Unknown,
+        body: Lines::span("", 0, 1, Wrapper::NONE),
+    };
+}
+
 impl<'a> Section<'a> {
     /// The vmknic table, for a `vmknic` section.
     pub fn vmknic(&self) -> Option<VmknicTable<'a>> {
-        (self.kind == SectionKind::Vmknic).then(|| VmknicTable::from_lines(self.body.clone()))
+        (self.kind == SectionKind::Vmknic).then(|| VmknicTable::from_lines(self.body))
     }
 
     /// The ping run, for a `vmkping` section.
     pub fn vmkping(&self) -> Option<PingRun<'a>> {
         (self.kind == SectionKind::Vmkping).then(|| {
             let command = self.command.and_then(|c| PingCommand::parse(c, self.line));
-            PingRun::new(command, self.body.clone())
+            PingRun::new(command, self.body)
         })
     }
 
     /// The section's output lines.
     pub fn body(&self) -> Lines<'a> {
-        self.body.clone()
+        self.body
     }
 
     /// The diagnostics of the section's parsed content.
@@ -446,7 +598,62 @@ mod tests {
 
     #[test]
     fn esxcli_output_is_not_a_table() {
-        let text = "esxcli network ip interface list\nvmk0\n   Name: vmk0\n";
+        let text = "esxcli system module list\nvmk0\n   Name: vmk0\n";
         assert_eq!(kinds(text), [(1, "unknown", None)]);
+    }
+
+    #[test]
+    fn commands_name_their_kind() {
+        let k = |c: &str| SectionKind::of_command(c).map(SectionKind::as_str);
+        for (cmd, kind) in [
+            ("esxcli network ip interface tag get -i vmk1", "tags"),
+            (
+                "esxcli network ip interface tag get --interface-name=vmk1",
+                "tags",
+            ),
+            (
+                "esxcli network ip interface tag add -i vmk1 -t VMotion",
+                "unknown",
+            ),
+            ("esxcli network ip interface list", "interface_list"),
+            (
+                "esxcli network ip interface list --netstack=vmotion",
+                "interface_list",
+            ),
+            ("esxcli network ip interface ipv4 get", "ipv4_get"),
+            ("esxcli network ip interface ipv4 get -i vmk0", "ipv4_get"),
+            ("esxcli network ip interface ipv4 address list", "ipv4_get"),
+            (
+                "esxcli network ip interface ipv6 address list",
+                "ipv6_address_list",
+            ),
+            ("esxcli network ip interface ipv6 get", "unknown"),
+            ("esxcli network ip netstack list", "netstack_list"),
+            ("esxcli network ip route ipv4 list -N vmotion", "route_list"),
+            ("esxcli network ip route ipv6 list", "route_list"),
+            (
+                "esxcli network ip route ipv4 add -g 192.0.2.1 -n default",
+                "unknown",
+            ),
+            ("esxcli network nic list", "nic_list"),
+            ("esxcli network nic get -n vmnic0", "unknown"),
+            ("esxcli system version get", "version"),
+            (
+                "esxcli network diag ping -H 192.0.2.12 -I vmk1",
+                "diag_ping",
+            ),
+            ("esxcli -s vc01 -u root network nic list", "nic_list"),
+            ("esxcli --formatter=csv network nic list", "unknown"),
+            ("esxcli --formatter table network nic list", "nic_list"),
+            ("localcli network ip netstack list", "netstack_list"),
+            ("/sbin/esxcfg-vswitch -l", "vswitch"),
+            ("esxcfg-vswitch -a vSwitch2", "unknown"),
+            ("esxcfg-nics -l", "nic_list"),
+            ("vmware -vl", "version"),
+            ("vmware -v", "version"),
+            ("vmware", "unknown"),
+        ] {
+            assert_eq!(k(cmd), Some(kind), "{cmd}");
+        }
     }
 }

@@ -715,7 +715,7 @@ pub fn parse(text: &str) -> Result<VmknicTable<'_>, Error> {
         return Err(Error::at(ErrorKind::Empty, text, 0));
     }
     let lines = Lines::new(text);
-    let mut probe = lines.clone();
+    let mut probe = lines;
     let start = probe.find(|l| starts_with_vmk(l.text) || is_header(l.text));
     match start {
         Some(first) => {
@@ -747,7 +747,7 @@ impl<'a> VmknicTable<'a> {
     /// Rows and standalone diagnostics, in line order.
     pub fn events(&self) -> Events<'a> {
         Events {
-            lines: self.lines.clone(),
+            lines: self.lines,
             header: None,
             header_missing_told: false,
             strict: self.strict,

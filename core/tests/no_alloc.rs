@@ -7,7 +7,7 @@ use std::fmt::{self, Write as _};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use vmkcheck_core::facts::Facts;
-use vmkcheck_core::rules::{self, Finding, Host, PingFact, Row, Source, Workspace};
+use vmkcheck_core::rules::{self, Finding, Host, HostSection, PingFact, Row, Source, Workspace};
 use vmkcheck_core::{transcript, vmknic, vmkping};
 
 struct Counting;
@@ -133,6 +133,7 @@ fn evaluating_and_rendering_allocate_nothing() {
     let mut rows = vec![Row::EMPTY; need.rows];
     let mut index = vec![0usize; need.rows];
     let mut pings = vec![PingFact::EMPTY; need.pings];
+    let mut sections = vec![HostSection::EMPTY; need.sections];
     let mut findings: Vec<Option<Finding<'_>>> = vec![None; 16_384];
     let mut buf = Buf {
         bytes: [0; 4096],
@@ -146,6 +147,7 @@ fn evaluating_and_rendering_allocate_nothing() {
             rows: &mut rows,
             index: &mut index,
             pings: &mut pings,
+            sections: &mut sections,
         };
         let checked = rules::check(&sources, facts.as_ref(), &mut ws, &mut |f| {
             if let Some(slot) = findings.get_mut(count) {

@@ -17,7 +17,9 @@ use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 use vmkcheck_core::facts::Facts;
 use vmkcheck_core::report::{Report, Verdict};
-use vmkcheck_core::rules::{self, Finding, Host, PingFact, Row, Rule, Source, Workspace};
+use vmkcheck_core::rules::{
+    self, Finding, Host, HostSection, PingFact, Row, Rule, Source, Workspace,
+};
 use vmkcheck_core::{Error, ErrorKind, RuleEntry, transcript, vmknic, vmkping};
 
 /// Largest text one call accepts, in bytes (64 MiB): beyond it every front end answers
@@ -186,12 +188,14 @@ pub fn check<'a>(
     let mut rows = vec![Row::EMPTY; n.rows];
     let mut index = vec![0usize; n.rows];
     let mut pings = vec![PingFact::EMPTY; n.pings];
+    let mut sections = vec![HostSection::EMPTY; n.sections];
     let mut findings = Vec::new();
     let mut ws = Workspace {
         hosts: &mut hosts,
         rows: &mut rows,
         index: &mut index,
         pings: &mut pings,
+        sections: &mut sections,
     };
     let c = rules::check(&sources, facts.as_ref(), &mut ws, &mut |f| findings.push(f))?;
     hosts.truncate(c.hosts);

@@ -1,7 +1,7 @@
 //! Entry point for the footprint measurement: parse + check with static buffers.
 #![no_std]
 
-use vmkcheck_core::rules::{self, Host, PingFact, Row, Source, Workspace};
+use vmkcheck_core::rules::{self, Host, HostSection, PingFact, Row, Source, Workspace};
 
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
@@ -9,7 +9,7 @@ fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
 }
 
 /// Checks one transcript; returns the number of findings (or u32::MAX on error).
-/// Buffers live on the stack: 8 hosts, 64 rows, 64 runs.
+/// Buffers live on the stack: 8 hosts, 64 rows, 64 runs, 32 other sections.
 ///
 /// # Safety
 /// `ptr` must point to `len` readable bytes.
@@ -23,7 +23,8 @@ pub unsafe extern "C" fn vmkcheck_footprint(ptr: *const u8, len: usize) -> u32 {
     let mut rows = [Row::EMPTY; 64];
     let mut index = [0usize; 64];
     let mut pings = [PingFact::EMPTY; 64];
-    let mut ws = Workspace { hosts: &mut hosts, rows: &mut rows, index: &mut index, pings: &mut pings };
+    let mut sections = [HostSection::EMPTY; 32];
+    let mut ws = Workspace { hosts: &mut hosts, rows: &mut rows, index: &mut index, pings: &mut pings, sections: &mut sections };
     let mut n = 0u32;
     match rules::check(&sources, None, &mut ws, &mut |f| {
         // Render each message so the text code is counted too.

@@ -7,7 +7,7 @@
 //! costs O(H² + P·log P + R·log R) for H hosts, P ping runs and R rows.
 //!
 //! ```
-//! use vmkcheck_core::rules::{self, Host, PingFact, Row, Source, Workspace, Rule};
+//! use vmkcheck_core::rules::{self, Host, HostSection, PingFact, Row, Source, Workspace, Rule};
 //! let text = "\
 //! [root@esx01:~] esxcfg-vmknic -l
 //! Interface  Port Group/DVPort/Opaque Network        IP Family IP Address                              Netmask         Broadcast       MAC Address       MTU     TSO MSS   Enabled Type                NetStack
@@ -15,7 +15,8 @@
 //! ";
 //! let sources = [Source { name: "", text }];
 //! let (mut hosts, mut rows, mut index, mut pings) = ([Host::EMPTY; 4], [Row::EMPTY; 8], [0usize; 8], [PingFact::EMPTY; 4]);
-//! let mut ws = Workspace { hosts: &mut hosts, rows: &mut rows, index: &mut index, pings: &mut pings };
+//! let mut sections = [HostSection::EMPTY; 4];
+//! let mut ws = Workspace { hosts: &mut hosts, rows: &mut rows, index: &mut index, pings: &mut pings, sections: &mut sections };
 //! let mut ids = [""; 8];
 //! let mut n = 0;
 //! rules::check(&sources, None, &mut ws, &mut |f| { ids[n] = f.rule.id(); n += 1; })?;
@@ -40,7 +41,7 @@ mod text;
 pub use catalog::{Rule, Severity};
 pub use engine::{Checked, check};
 pub use finding::{Evidence, Finding, HostName};
-pub use model::{Host, Needs, PingFact, Row, Source, Workspace, needs};
+pub use model::{Host, HostSection, Needs, PingFact, Row, Source, Workspace, needs};
 pub use path::{LONG_DISTANCE_MS, MAX_RTT_MS};
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use core::cmp::Ordering;
 use super::finding::HostName;
 use crate::facts::{HostFacts, Tags};
 use crate::shape;
-use crate::transcript::{self, SectionKind};
+use crate::transcript::{self, Section, SectionKind};
 use crate::vmknic::VmknicRow;
 use crate::vmkping::{PingRun, ResponseType};
 use crate::{Error, ErrorKind};
@@ -30,8 +30,11 @@ pub struct Needs {
     pub hosts: usize,
     /// vmknic rows, and entries of the address index.
     pub rows: usize,
-    /// vmkping runs.
+    /// vmkping runs (and `esxcli network diag ping` runs).
     pub pings: usize,
+    /// Sections of the other commands the rules read (tags, interface list, routes,
+    /// vSwitches, NICs, versions).
+    pub sections: usize,
 }
 
 /// Counts what the buffers must hold for `sources`.
@@ -39,7 +42,7 @@ pub struct Needs {
 /// ```
 /// use vmkcheck_core::rules::{needs, Source};
 /// let n = needs(&[Source { name: "esx01", text: "vmkping -c 1 192.0.2.1\n" }]);
-/// assert_eq!((n.hosts, n.rows, n.pings), (1, 0, 1));
+/// assert_eq!((n.hosts, n.rows, n.pings, n.sections), (1, 0, 1, 0));
 /// ```
 pub fn needs(sources: &[Source<'_>]) -> Needs {
     let mut n = Needs::default();
@@ -56,8 +59,11 @@ pub fn needs(sources: &[Source<'_>]) -> Needs {
                     let rows = s.vmknic().map_or(0, |t| t.rows().count());
                     n.rows = n.rows.saturating_add(rows);
                 }
-                SectionKind::Vmkping => n.pings = n.pings.saturating_add(1),
-                SectionKind::Unknown => {}
+                SectionKind::Vmkping | SectionKind::DiagPing => {
+                    n.pings = n.pings.saturating_add(1);
+                }
+                k if HostSection::keeps(k) => n.sections = n.sections.saturating_add(1),
+                _ => {}
             }
         }
     }
@@ -71,6 +77,8 @@ pub struct Host<'a> {
     pub name: HostName<'a>,
     /// Its rows: `rows[start..end]` of the workspace.
     pub(crate) rows: (usize, usize),
+    /// Its other commands' sections: `sections[start..end]` of the workspace.
+    pub(crate) sections: (usize, usize),
     pub(crate) facts: Option<HostFacts<'a>>,
     /// The source it was first seen in, and the line of its first vmknic table.
     pub(crate) source: u32,
@@ -98,6 +106,7 @@ impl Host<'_> {
     pub const EMPTY: Host<'static> = Host {
         name: HostName::Numbered(0),
         rows: (0, 0),
+        sections: (0, 0),
         facts: None,
         source: 0,
         table: None,
@@ -289,6 +298,37 @@ impl PingFact<'_> {
     }
 }
 
+/// A section of another command (tags, interface list, routes, vSwitches, NICs,
+/// version) and the host it belongs to.
+#[derive(Clone, Copy, Debug)]
+pub struct HostSection<'a> {
+    pub(crate) host: usize,
+    pub(crate) source: u32,
+    pub(crate) section: Section<'a>,
+}
+
+impl HostSection<'_> {
+    /// An unused slot.
+    pub const EMPTY: HostSection<'static> = HostSection {
+        host: 0,
+        source: 0,
+        section: Section::EMPTY,
+    };
+
+    /// The section kinds the rules read beside vmknic and ping output.
+    pub(crate) fn keeps(kind: SectionKind) -> bool {
+        matches!(
+            kind,
+            SectionKind::Tags
+                | SectionKind::InterfaceList
+                | SectionKind::RouteList
+                | SectionKind::Vswitch
+                | SectionKind::NicList
+                | SectionKind::Version
+        )
+    }
+}
+
 /// The caller-provided buffers the engine works in. Size them with [`needs`].
 #[derive(Debug)]
 pub struct Workspace<'a, 'w> {
@@ -300,6 +340,9 @@ pub struct Workspace<'a, 'w> {
     pub index: &'w mut [usize],
     /// Ping runs.
     pub pings: &'w mut [PingFact<'a>],
+    /// Sections of the other commands; after [`check`](super::check), ordered by host
+    /// (in the order hosts were first seen) and kind.
+    pub sections: &'w mut [HostSection<'a>],
 }
 
 /// What the collection pass filled in.
@@ -308,6 +351,7 @@ pub(crate) struct Counts {
     pub hosts: usize,
     pub rows: usize,
     pub pings: usize,
+    pub sections: usize,
 }
 
 fn capacity(what: u64, have: usize) -> Error {
@@ -387,7 +431,16 @@ pub(crate) fn collect<'a>(
                     *slot = PingFact::of(&run, h, source);
                     c.pings = c.pings.saturating_add(1);
                 }
-                SectionKind::Unknown => {}
+                k if HostSection::keeps(k) => {
+                    let cap = ws.sections.len();
+                    *ws.sections.get_mut(c.sections).ok_or(capacity(0, cap))? = HostSection {
+                        host: h,
+                        source,
+                        section: s,
+                    };
+                    c.sections = c.sections.saturating_add(1);
+                }
+                _ => {}
             }
         }
         // A paste with nothing vmkcheck reads is still a host: its vMotion interface is
@@ -414,7 +467,27 @@ pub(crate) fn collect<'a>(
         }
     }
     group_rows(ws, c.rows, c.hosts);
+    group_sections(ws, c.sections, c.hosts);
     Ok(c)
+}
+
+/// Orders the other commands' sections by host, kind and position, and records each
+/// host's range. O(S log S).
+fn group_sections(ws: &mut Workspace<'_, '_>, n: usize, hosts: usize) {
+    let Some(sections) = ws.sections.get_mut(..n) else {
+        return;
+    };
+    sections.sort_unstable_by_key(|s| (s.host, s.section.kind, s.source, s.section.line));
+    let mut start = 0usize;
+    for h in 0..hosts {
+        let len = sections
+            .get(start..)
+            .map_or(0, |ss| ss.iter().take_while(|s| s.host == h).count());
+        if let Some(host) = ws.hosts.get_mut(h) {
+            host.sections = (start, start.saturating_add(len));
+        }
+        start = start.saturating_add(len);
+    }
 }
 
 /// `vmk2` before `vmk10`.

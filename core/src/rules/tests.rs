@@ -125,12 +125,14 @@ fn check_all(sources: &[(&str, &str)], facts: Option<&str>) -> (Vec<F>, Verdict)
     let mut rows = std::vec![Row::EMPTY; n.rows];
     let mut index = std::vec![0usize; n.rows];
     let mut pings = std::vec![PingFact::EMPTY; n.pings];
+    let mut sections = std::vec![HostSection::EMPTY; n.sections];
     let facts = facts.map(|t| Facts::parse(t).expect("valid facts"));
     let mut ws = Workspace {
         hosts: &mut hosts,
         rows: &mut rows,
         index: &mut index,
         pings: &mut pings,
+        sections: &mut sections,
     };
     let mut found = Vec::new();
     let c = check(&srcs, facts.as_ref(), &mut ws, &mut |f| found.push(f))
@@ -1025,11 +1027,13 @@ fn capacity_errors_are_explicit() {
     let mut rows = [Row::EMPTY; 16];
     let mut index = [0usize; 16];
     let mut pings = [PingFact::EMPTY; 4];
+    let mut sections = [HostSection::EMPTY; 4];
     let mut ws = Workspace {
         hosts: &mut hosts,
         rows: &mut rows,
         index: &mut index,
         pings: &mut pings,
+        sections: &mut sections,
     };
     let err = check(&srcs, None, &mut ws, &mut |_| {}).expect_err("one host slot for two hosts");
     assert_eq!(err.kind, crate::ErrorKind::Capacity);

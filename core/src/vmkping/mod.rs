@@ -203,7 +203,7 @@ impl<'a> PingRun<'a> {
             summary: None,
             round_trip: None,
             flavor: Flavor::Esxi,
-            body: body.clone(),
+            body,
             truncated_at: None,
             last_line: 0,
             seen: Seen::default(),
@@ -214,7 +214,7 @@ impl<'a> PingRun<'a> {
         let mut first_line = None;
         let mut last_line = 0;
         let (mut seq_bsd, mut seq_linux) = (Seq::start_for(false), Seq::start_for(true));
-        let mut lines = body.clone();
+        let mut lines = body;
         loop {
             let (rest, offset, number) = lines.remaining();
             let Some(l) = lines.next() else { break };
@@ -374,7 +374,7 @@ impl<'a> PingRun<'a> {
                 truncated_at: self.truncated_at,
                 end_line: self.last_line,
             },
-            lines: self.body.clone(),
+            lines: self.body,
             seq: None,
             gap: None,
             queue: Queue::default(),
