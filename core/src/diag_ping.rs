@@ -1118,3 +1118,621 @@ mod json {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::vec::Vec;
+
+    const JUMBO: &str = "\
+[root@esx01:~] esxcli network diag ping -H 192.0.2.12 -I vmk1 --netstack=vmotion -d -s 8972 -c 3
+   Trace: 
+         Received Bytes: 8980
+         Host: 192.0.2.12
+         ICMP Seq: 0
+         TTL: 64
+         Round-trip Time: 245 us
+         Dup: false
+         Detail: 
+      
+         Received Bytes: 8980
+         Host: 192.0.2.12
+         ICMP Seq: 1
+         TTL: 64
+         Round-trip Time: 230 us
+         Dup: false
+         Detail: 
+      
+         Received Bytes: 8980
+         Host: 192.0.2.12
+         ICMP Seq: 2
+         TTL: 64
+         Round-trip Time: 260 us
+         Dup: false
+         Detail: 
+   Summary: 
+         Host Addr: 192.0.2.12
+         Transmitted: 3
+         Recieved: 3
+         Duplicated: 0
+         Packet Lost: 0
+         Round-trip Min: 230 us
+         Round-trip Avg: 245 us
+         Round-trip Max: 260 us
+";
+
+    fn kinds(run: &DiagPing<'_>) -> Vec<(ResponseType, Option<u32>)> {
+        run.responses().map(|r| (r.kind, r.icmp_seq)).collect()
+    }
+
+    fn diags(run: &DiagPing<'_>) -> Vec<DiagnosticKind> {
+        run.diagnostics().map(|d| d.kind).collect()
+    }
+
+    #[test]
+    fn jumbo_success() {
+        let run = parse(JUMBO);
+        assert_eq!(run.line, 1);
+        let c = run.command.unwrap();
+        assert_eq!(
+            (c.program, c.target, c.interface, c.netstack),
+            ("esxcli", Some("192.0.2.12"), Some("vmk1"), Some("vmotion"))
+        );
+        assert_eq!(
+            (c.df, c.size, c.count, c.ipv6),
+            (true, Some(8972), Some(3), false)
+        );
+        assert_eq!(
+            (run.destination, run.destination_ip, run.data_bytes),
+            (Some("192.0.2.12"), Some("192.0.2.12"), None)
+        );
+        assert_eq!(
+            (
+                run.packets_transmitted(),
+                run.packets_received(),
+                run.duplicates()
+            ),
+            (Some(3), Some(3), Some(0))
+        );
+        assert_eq!(run.packet_loss_percent(), Some(0.0));
+        let rt = run.round_trip.unwrap();
+        assert_eq!(
+            (rt.min, rt.avg, rt.max, rt.stddev),
+            (0.23, 0.245, 0.26, None)
+        );
+        let r: Vec<_> = run.responses().collect();
+        assert_eq!(r.len(), 3);
+        assert_eq!(
+            (
+                r[0].line,
+                r[0].bytes,
+                r[0].response_ip,
+                r[0].ttl,
+                r[0].time_ms
+            ),
+            (3, Some(8980), Some("192.0.2.12"), Some(64), Some(0.245))
+        );
+        assert_eq!(r[2].icmp_seq, Some(2));
+        assert!(run.complete());
+        assert_eq!(diags(&run), []);
+    }
+
+    #[test]
+    fn summary_line_and_received_spelling() {
+        let text = JUMBO.replace("Recieved", "Received");
+        let run = parse(&text);
+        assert_eq!(run.packets_received(), Some(3));
+        assert_eq!(run.summary.unwrap().line, 26);
+    }
+
+    #[test]
+    fn survives_crlf_blank_after_every_line_and_collapsed_blanks() {
+        let crlf = JUMBO.replace('\n', "\r\n");
+        let doubled = JUMBO.replace('\n', "\n\n");
+        let collapsed: std::string::String = JUMBO
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| std::format!("{}\n", l.trim()))
+            .collect();
+        for text in [crlf.as_str(), doubled.as_str(), collapsed.as_str()] {
+            let run = parse(text);
+            assert_eq!(run.responses().count(), 3, "{text:?}");
+            assert_eq!(run.packets_received(), Some(3));
+            assert_eq!(diags(&run), [], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lost_packets_are_inferred_from_gaps_and_the_summary() {
+        let text = "\
+   Trace:
+         Received Bytes: 64
+         Host: 198.51.100.7
+         ICMP Seq: 1
+         TTL: 64
+         Round-trip Time: 1203 us
+         Dup: false
+         Detail:
+   Summary:
+         Host Addr: 198.51.100.7
+         Transmitted: 4
+         Recieved: 1
+         Duplicated: 0
+         Packet Lost: 75
+         Round-trip Min: 1203 us
+         Round-trip Avg: 1203 us
+         Round-trip Max: 1203 us
+";
+        let run = parse(text);
+        assert!(run.command.is_none());
+        assert_eq!(run.line, 1);
+        assert_eq!(run.destination, Some("198.51.100.7"));
+        use ResponseType::*;
+        assert_eq!(
+            kinds(&run),
+            [
+                (Timeout, Some(0)),
+                (Reply, Some(1)),
+                (Timeout, Some(2)),
+                (Timeout, Some(3))
+            ]
+        );
+        let lines: Vec<_> = run.responses().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 2, 9, 9]);
+        assert_eq!(run.packet_loss_percent(), Some(75.0));
+        assert_eq!(run.round_trip.unwrap().avg, 1.203);
+        assert_eq!(diags(&run), []);
+    }
+
+    #[test]
+    fn total_loss_drops_the_placeholder_round_trip() {
+        let text = "\
+   Trace:
+   Summary:
+         Host Addr: 192.0.2.99
+         Transmitted: 3
+         Recieved: 0
+         Duplicated: 0
+         Packet Lost: 100
+         Round-trip Min: 999999000 us
+         Round-trip Avg: -2147483648 us
+         Round-trip Max: 0 us
+";
+        let run = parse(text);
+        assert_eq!(run.round_trip, None);
+        assert_eq!(run.responses().count(), 3);
+        assert!(run.responses().all(|r| r.kind == ResponseType::Timeout));
+        assert_eq!(diags(&run), []);
+    }
+
+    #[test]
+    fn explicit_timeout_detail() {
+        let text = "\
+   Trace:
+         Received Bytes: 0
+         Host: 192.0.2.12
+         ICMP Seq: 0
+         TTL: 0
+         Round-trip Time: 0 us
+         Dup: false
+         Detail: Request timeout
+   Summary:
+         Host Addr: 192.0.2.12
+         Transmitted: 1
+         Recieved: 0
+         Duplicated: 0
+         Packet Lost: 100
+";
+        let run = parse(text);
+        assert_eq!(kinds(&run), [(ResponseType::Timeout, Some(0))]);
+        assert_eq!(diags(&run), []);
+    }
+
+    #[test]
+    fn message_too_long_alone_and_in_a_trace() {
+        let text = "[root@esx01:~] esxcli network diag ping -H 192.0.2.12 -d -s 8973\n\
+                    Error: sendto() failed (Message too long)\n";
+        let run = parse(text);
+        let r: Vec<_> = run.responses().collect();
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            (r[0].kind, r[0].error, r[0].icmp_seq, r[0].line),
+            (ResponseType::SendFailed, Some("Message too long"), None, 2)
+        );
+        assert!(!run.complete());
+        assert_eq!(run.destination, Some("192.0.2.12"));
+        assert_eq!(run.destination_ip, None);
+        // The error is the whole output: not an interrupted paste.
+        assert_eq!(diags(&run), []);
+
+        let text = "   Trace:\n         Received Bytes: 0\n         Host: 192.0.2.12\n\
+                    \x20        ICMP Seq: 0\n         Detail: sendto() failed (Host is down)\n\
+                    \x20  Summary:\n         Host Addr: 192.0.2.12\n         Transmitted: 1\n\
+                    \x20        Recieved: 0\n         Duplicated: 0\n         Packet Lost: 100\n";
+        let run = parse(text);
+        let r: Vec<_> = run.responses().collect();
+        assert_eq!(
+            (r.len(), r[0].kind, r[0].error),
+            (1, ResponseType::SendFailed, Some("Host is down"))
+        );
+        assert_eq!(diags(&run), []);
+    }
+
+    #[test]
+    fn send_failures_before_a_summary_are_not_counted_as_timeouts() {
+        let text = "\
+sendto() failed (Message too long)
+sendto() failed (Message too long)
+   Trace:
+   Summary:
+         Host Addr: 192.0.2.12
+         Transmitted: 2
+         Recieved: 0
+         Duplicated: 0
+         Packet Lost: 100
+";
+        let run = parse(text);
+        assert_eq!(
+            kinds(&run),
+            [
+                (ResponseType::SendFailed, None),
+                (ResponseType::SendFailed, None)
+            ]
+        );
+        assert_eq!(diags(&run), []);
+    }
+
+    #[test]
+    fn ipv6() {
+        let text = "\
+[root@esx8:~] esxcli network diag ping --host=2001:db8::12 --ipv6 --interface vmk2 --netstack vmotion --df --size=8952 --count=2
+   Trace:
+         Received Bytes: 8960
+         Host: 2001:db8::12
+         ICMP Seq: 0
+         TTL: 64
+         Round-trip Time: 312 us
+         Dup: false
+         Detail:
+
+         Received Bytes: 8960
+         Host: 2001:db8::12
+         ICMP Seq: 1
+         TTL: 64
+         Round-trip Time: 287 us
+         Dup: false
+         Detail:
+   Summary:
+         Host Addr: 2001:db8::12
+         Transmitted: 2
+         Recieved: 2
+         Duplicated: 0
+         Packet Lost: 0
+         Round-trip Min: 287 us
+         Round-trip Avg: 299 us
+         Round-trip Max: 312 us
+";
+        let run = parse(text);
+        let c = run.command.unwrap();
+        assert_eq!(
+            (c.ipv6, c.df, c.size, c.interface, c.netstack),
+            (true, true, Some(8952), Some("vmk2"), Some("vmotion"))
+        );
+        assert_eq!(run.destination_ip, Some("2001:db8::12"));
+        assert_eq!(
+            run.responses().next().unwrap().response_ip,
+            Some("2001:db8::12")
+        );
+        assert_eq!(run.round_trip.unwrap().min, 0.287);
+        assert_eq!(diags(&run), []);
+    }
+
+    #[test]
+    fn dup_replies_and_mismatches() {
+        let text = "\
+[root@esx01:~] esxcli network diag ping -H 192.0.2.12 -s 1472 -c 1
+   Trace:
+         Received Bytes: 1480
+         Host: 192.0.2.12
+         ICMP Seq: 0
+         TTL: 64
+         Round-trip Time: 300 us
+         Dup: false
+         Detail:
+         Received Bytes: 64
+         Host: 192.0.2.13
+         ICMP Seq: 0
+         TTL: 64
+         Round-trip Time: 310 us
+         Dup: true
+         Detail:
+   Summary:
+         Host Addr: 192.0.2.12
+         Transmitted: 1
+         Recieved: 1
+         Duplicated: 2
+         Packet Lost: 0
+         Round-trip Min: 300 us
+         Round-trip Avg: 305 us
+         Round-trip Max: 310 us
+";
+        let run = parse(text);
+        let r: Vec<_> = run.responses().map(|r| (r.duplicate, r.line)).collect();
+        assert_eq!(r, [(false, 3), (true, 10)]);
+        use DiagnosticKind::*;
+        assert_eq!(
+            diags(&run),
+            [ReplySizeMismatch, ReplyAddressMismatch, SummaryMismatch]
+        );
+        let d: Vec<_> = run.diagnostics().collect();
+        assert_eq!((d[0].a, d[0].b), (64, 1480));
+        assert_eq!(d[2].text, "duplicates");
+    }
+
+    #[test]
+    fn out_of_order_sequence() {
+        let entry = |seq: u32| {
+            std::format!(
+                "Received Bytes: 64\nHost: 192.0.2.1\nICMP Seq: {seq}\nTTL: 64\nRound-trip Time: 100 us\nDup: false\nDetail:\n"
+            )
+        };
+        let text = std::format!("Trace:\n{}{}", entry(1), entry(0));
+        let run = parse(&text);
+        use ResponseType::*;
+        assert_eq!(
+            kinds(&run),
+            [(Timeout, Some(0)), (Reply, Some(1)), (Reply, Some(0))]
+        );
+        let d: Vec<_> = run.diagnostics().map(|d| (d.kind, d.a, d.b)).collect();
+        assert_eq!(
+            d,
+            [
+                (DiagnosticKind::SequenceOutOfOrder, 0, 1),
+                (DiagnosticKind::PingIncomplete, 0, 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_values_and_unknown_lines_are_diagnosed() {
+        let text = "\
+   Trace:
+         Received Bytes: lots
+         Host: 192.0.2.12
+         ICMP Seq: 0
+         TTL: 64
+         Round-trip Time: fast
+         Dup: maybe
+         Detail: Something odd
+   Some prose here
+   Summary:
+         Host Addr: 192.0.2.12
+         Transmitted: x
+         Recieved: 1
+";
+        let run = parse(text);
+        assert!(!run.complete());
+        let d: Vec<_> = run
+            .diagnostics()
+            .map(|d| (d.kind, d.subject, d.text))
+            .collect();
+        use DiagnosticKind::*;
+        assert_eq!(
+            d,
+            [
+                (ValueUnparseable, "Received Bytes", "lots"),
+                (ValueUnparseable, "Round-trip Time", "fast"),
+                (ValueUnparseable, "Dup", "maybe"),
+                // The entry ends (and its detail is judged) at `Summary:`.
+                (OutputLineUnrecognized, "diag_ping", "Some prose here"),
+                (ValueUnparseable, "Detail", "Something odd"),
+                (ValueUnparseable, "Transmitted", "x"),
+                (PingIncomplete, "", ""),
+            ]
+        );
+        // The reply is kept, with what could be read.
+        let r = run.responses().next().unwrap();
+        assert_eq!((r.bytes, r.ttl, r.time_ms), (None, Some(64), None));
+    }
+
+    #[test]
+    fn trimmed_trace_summary_counts_replies_not_shown() {
+        let text = "   Summary:\n      Host Addr: 192.0.2.12\n      Transmitted: 3\n      Recieved: 3\n      Duplicated: 0\n      Packet Lost: 0\n";
+        let run = parse(text);
+        assert_eq!(run.responses().count(), 0);
+        assert_eq!(diags(&run), [DiagnosticKind::RepliesNotShown]);
+        // Without Packet Lost the loss is computed.
+        let run = parse("Summary:\nTransmitted: 4\nRecieved: 3\n");
+        assert_eq!(run.packet_loss_percent(), Some(25.0));
+        assert_eq!(run.duplicates(), Some(0));
+    }
+
+    #[test]
+    fn timeouts_are_capped() {
+        let run = parse(
+            "Summary:\nTransmitted: 4294967295\nRecieved: 0\nDuplicated: 0\nPacket Lost: 100\n",
+        );
+        assert_eq!(run.responses().count(), MAX_LISTED_TIMEOUTS as usize);
+        let d: Vec<_> = run.diagnostics().map(|d| (d.kind, d.a)).collect();
+        assert_eq!(
+            d,
+            [(
+                DiagnosticKind::TimeoutsNotListed,
+                u64::from(u32::MAX - MAX_LISTED_TIMEOUTS)
+            )]
+        );
+    }
+
+    #[test]
+    fn a_second_run_is_cut_off() {
+        let twice = std::format!("{JUMBO}{}", JUMBO.split_once('\n').unwrap().1);
+        let run = parse(&twice);
+        assert_eq!(run.responses().count(), 3);
+        assert_eq!(diags(&run), [DiagnosticKind::FurtherOutputIgnored]);
+        assert_eq!(run.diagnostics().next().unwrap().line, 35);
+    }
+
+    #[test]
+    fn from_lines_takes_the_command_line_before_the_body() {
+        let (cmd, body) = JUMBO.split_once('\n').unwrap();
+        let cmd = prompt::parse(cmd).unwrap().command.unwrap();
+        let lines = Lines::span(body, cmd.len(), 2, Lines::new(JUMBO).wrapper());
+        let run = DiagPing::from_lines(lines, Some(cmd));
+        assert_eq!(run.line, 1);
+        assert_eq!(run.command.unwrap().line, 1);
+        assert_eq!(run.responses().count(), 3);
+        let run = DiagPing::from_lines(Lines::new(""), Some("esxcli network ip route ipv4 list"));
+        assert!(run.command.is_none() && run.responses().next().is_none());
+    }
+
+    #[test]
+    fn command_options() {
+        let c = |s| parse_command(s, 1).unwrap();
+        let a = c(
+            "esxcli network diag ping -c 5 -d -H 192.0.2.1 -I vmk3 -i 0.2 -N 192.0.2.254 -s 1472 -t 32 -W 2 --netstack=vmotion",
+        );
+        assert_eq!(
+            (a.count, a.df, a.target, a.interface, a.interval, a.next_hop),
+            (
+                Some(5),
+                true,
+                Some("192.0.2.1"),
+                Some("vmk3"),
+                Some(0.2),
+                Some("192.0.2.254")
+            )
+        );
+        assert_eq!(
+            (a.size, a.ttl, a.wait, a.netstack),
+            (Some(1472), Some(32), Some(2.0), Some("vmotion"))
+        );
+        assert_eq!(a.diagnostics().count(), 0);
+        let b = c(
+            "esxcli network diag ping --count 5 --df=true --host=192.0.2.1 --interval=1 --nexthop 192.0.2.254 --size 1472 --ttl=32 --wait 1.5 --ipv4",
+        );
+        assert_eq!(
+            (b.count, b.df, b.next_hop, b.wait, b.ipv6),
+            (Some(5), true, Some("192.0.2.254"), Some(1.5), false)
+        );
+        // -D is --debug (VMKPing debug mode), not DF.
+        assert!(!c("esxcli network diag ping -H x -D").df);
+        assert!(c("esxcli network diag ping -H x -6").ipv6);
+        assert!(c("esxcli network diag ping -H fe80::1").ipv6);
+        assert_eq!(c("esxcli network diag ping -Hx -c=2").count, Some(2));
+        assert_eq!(
+            c("esxcli --formatter=xml network diag ping -H x").target,
+            Some("x")
+        );
+        assert_eq!(
+            c("/bin/esxcli network diag ping -H x # jumbo").text,
+            "/bin/esxcli network diag ping -H x"
+        );
+        assert!(parse_command("vmkping -I vmk1 x", 1).is_none());
+        assert!(parse_command("esxcli network diag", 1).is_none());
+    }
+
+    #[test]
+    fn command_problems() {
+        let d = |s| {
+            parse_command(s, 4)
+                .unwrap()
+                .diagnostics()
+                .map(|d| (d.kind, d.text, d.line))
+                .collect::<Vec<_>>()
+        };
+        use DiagnosticKind::*;
+        assert_eq!(
+            d("esxcli network diag ping -H x -Z"),
+            [(PingOptionUnknown, "-Z", 4)]
+        );
+        assert_eq!(
+            d("esxcli network diag ping -H x --bogus=1"),
+            [(PingOptionUnknown, "--bogus=1", 4)]
+        );
+        assert_eq!(
+            d("esxcli network diag ping 192.0.2.1"),
+            [
+                (PingOptionUnknown, "192.0.2.1", 4),
+                (PingTargetMissing, "", 4)
+            ]
+        );
+        assert_eq!(
+            d("esxcli network diag ping -H x -s big"),
+            [(PingOptionUnknown, "big", 4)]
+        );
+        assert_eq!(
+            d("esxcli network diag ping -H x --df=maybe"),
+            [(PingOptionUnknown, "maybe", 4)]
+        );
+        assert_eq!(
+            d("esxcli network diag ping -H x -c"),
+            [(PingOptionUnknown, "", 4)]
+        );
+        assert_eq!(d("esxcli network diag ping"), [(PingTargetMissing, "", 4)]);
+        // Command diagnostics come first in the run's.
+        let run =
+            parse("esxcli network diag ping -c 1\nError: sendto() failed (No route to host)\n");
+        assert_eq!(diags(&run), [PingTargetMissing]);
+    }
+
+    #[test]
+    fn predicates() {
+        assert!(is_start("   Trace:") && is_start("Summary: "));
+        for l in JUMBO.lines().skip(1) {
+            assert!(is_continuation(l), "{l:?}");
+        }
+        for l in [
+            "PING 192.0.2.1 (192.0.2.1): 56 data bytes",
+            "64 bytes from 192.0.2.1: icmp_seq=0 ttl=64 time=0.2 ms",
+            "[root@esx01:~] esxcli network diag ping -H x",
+            "vmk1       vMotion   IPv4  192.0.2.11",
+            "Interface  Port Group/DVPort   IP Family IP Address",
+            "Tags: VMotion",
+        ] {
+            assert!(!is_start(l), "{l:?}");
+            assert!(!is_continuation(l), "{l:?}");
+        }
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(parse_time_ms("245 us"), Some(0.245));
+        assert_eq!(parse_time_ms("245us"), Some(0.245));
+        assert_eq!(parse_time_ms("1.5 ms"), Some(1.5));
+        assert_eq!(parse_time_ms("245.5 us"), Some(0.2455));
+        assert_eq!(parse_time_ms("999999000 us"), Some(999999.0));
+        assert_eq!(parse_time_ms("-1 us"), None);
+        assert_eq!(parse_time_ms("245 s"), None);
+        assert_eq!(parse_time_ms(""), None);
+        assert_eq!(parse_time_ms("1234567890123456 us"), None);
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn json_is_the_vmkping_run_json() {
+        let run = parse(JUMBO);
+        let v = serde_json::to_value(&run).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"line": 1,
+                "command": {"text": "esxcli network diag ping -H 192.0.2.12 -I vmk1 --netstack=vmotion -d -s 8972 -c 3",
+                            "program": "esxcli", "target": "192.0.2.12", "netstack": "vmotion",
+                            "interface": "vmk1", "ipv6": false, "df": true, "size": 8972, "count": 3,
+                            "interval": null, "wait": null, "ttl": null, "next_hop": null},
+                "destination": "192.0.2.12", "destination_ip": "192.0.2.12", "data_bytes": null,
+                "packets_transmitted": 3, "packets_received": 3, "packet_loss_percent": 0.0,
+                "duplicates": 0, "round_trip_ms_min": 0.23, "round_trip_ms_avg": 0.245,
+                "round_trip_ms_max": 0.26, "round_trip_ms_stddev": null,
+                "responses": [
+                    {"line": 3, "type": "reply", "bytes": 8980, "response_ip": "192.0.2.12", "icmp_seq": 0, "ttl": 64, "time_ms": 0.245, "duplicate": false, "error": null},
+                    {"line": 11, "type": "reply", "bytes": 8980, "response_ip": "192.0.2.12", "icmp_seq": 1, "ttl": 64, "time_ms": 0.23, "duplicate": false, "error": null},
+                    {"line": 19, "type": "reply", "bytes": 8980, "response_ip": "192.0.2.12", "icmp_seq": 2, "ttl": 64, "time_ms": 0.26, "duplicate": false, "error": null}],
+                "complete": true})
+        );
+        // Same keys, same order as a vmkping run.
+        let ping = crate::vmkping::parse("vmkping x\nPING x (192.0.2.1): 56 data bytes\n").unwrap();
+        let keys =
+            |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&v), keys(&serde_json::to_value(&ping).unwrap()));
+    }
+}
