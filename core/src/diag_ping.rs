@@ -329,9 +329,16 @@ impl<'a> DiagPing<'a> {
             }
             let trace_after_summary = matches!(out, OutLine::Trace)
                 || matches!(out, OutLine::Field(k, _) if k.in_trace());
-            if trace_after_summary && sum.line.is_some() {
-                // A second run: this one ends before it.
-                run.truncated_at = Some(l.number);
+            // A prompt ends the run (standalone parsing: a transcript cuts there first).
+            let prompt = matches!(out, OutLine::Other)
+                .then(|| prompt::parse(l.text))
+                .flatten();
+            if (trace_after_summary && sum.line.is_some()) || prompt.is_some() {
+                // A second run, or another command, is further output: this run ends
+                // before it. A bare prompt (nothing typed) just ends it.
+                if prompt.is_none_or(|p| p.command.is_some()) {
+                    run.truncated_at = Some(l.number);
+                }
                 let len = start.len().saturating_sub(rest.len());
                 let cut = start.get(..len).unwrap_or(start);
                 run.body = Lines::span(cut, offset, number, body.wrapper());
@@ -1570,6 +1577,19 @@ sendto() failed (Message too long)
         assert_eq!(run.responses().count(), 3);
         assert_eq!(diags(&run), [DiagnosticKind::FurtherOutputIgnored]);
         assert_eq!(run.diagnostics().next().unwrap().line, 35);
+    }
+
+    #[test]
+    fn a_prompt_ends_the_run() {
+        let text = std::format!("{JUMBO}[root@esx01:~] \n");
+        assert_eq!(diags(&parse(&text)), []);
+        let text = "[root@esx01:~] esxcli network diag ping -H 192.0.2.12 -d -s 8972\n\
+                    Error: sendto() failed (Message too long)\n\
+                    [root@esx01:~] esxcli network diag ping -H 192.0.2.12 -d -s 1472\n   Trace:\n";
+        let run = parse(text);
+        assert_eq!(kinds(&run), [(ResponseType::SendFailed, None)]);
+        let d: Vec<_> = run.diagnostics().map(|d| (d.kind, d.line)).collect();
+        assert_eq!(d, [(DiagnosticKind::FurtherOutputIgnored, 3)]);
     }
 
     #[test]
