@@ -42,8 +42,10 @@ pub struct PingCommand<'a> {
     pub ttl: Option<u32>,
     /// `-N NEXT_HOP`.
     pub next_hop: Option<&'a str>,
-    unknown_option: Option<&'a str>,
-    bad_value: Option<&'a str>,
+    /// First unknown option (`pub(crate)`: `diag_ping` builds commands of its own).
+    pub(crate) unknown_option: Option<&'a str>,
+    /// First option value that did not parse.
+    pub(crate) bad_value: Option<&'a str>,
 }
 
 /// Options that take a value.
