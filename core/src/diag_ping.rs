@@ -311,7 +311,7 @@ impl<'a> DiagPing<'a> {
             data_bytes: None,
             summary: None,
             round_trip: None,
-            body: body.clone(),
+            body,
             last_line: 0,
             truncated_at: None,
         };
@@ -319,7 +319,7 @@ impl<'a> DiagPing<'a> {
         let mut sum = SummaryValues::default();
         let mut trace_host = None;
         let mut first_line = None;
-        let mut lines = body.clone();
+        let mut lines = body;
         loop {
             let (rest, _, _) = lines.remaining();
             let Some(l) = lines.next() else { break };
@@ -442,7 +442,7 @@ impl<'a> DiagPing<'a> {
                 last_line: self.last_line,
                 truncated_at: self.truncated_at,
             },
-            lines: self.body.clone(),
+            lines: self.body,
             entry: None,
             next_seq: 0,
             gap: None,

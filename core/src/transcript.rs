@@ -21,6 +21,7 @@
 //! ```
 
 use crate::diag::Diagnostic;
+use crate::diag_ping::{self, DiagPing};
 use crate::lines::{Lines, Wrapper};
 use crate::prompt;
 use crate::vmknic::{self, VmknicTable};
@@ -231,6 +232,33 @@ fn esxcli_kind<'a>(mut words: impl Iterator<Item = &'a str>) -> SectionKind {
     }
 }
 
+/// A shape predicate of a parser: `fn(line) -> bool`.
+type Shape = fn(&str) -> bool;
+
+/// The other commands' output, recognised without a command line: each kind with the
+/// shape of its first line and of any line it can hold after it. Tried in this order.
+const SHAPES: [(SectionKind, Shape, Shape); 1] = [(
+    SectionKind::DiagPing,
+    diag_ping::is_start,
+    diag_ping::is_continuation,
+)];
+
+/// The kind whose output `text` unmistakably starts.
+fn starts_output(text: &str) -> Option<SectionKind> {
+    SHAPES
+        .iter()
+        .find(|(_, start, _)| start(text))
+        .map(|(kind, _, _)| *kind)
+}
+
+/// True when `text` can belong to output of `kind` (one of [`SHAPES`]).
+fn continues_output(kind: SectionKind, text: &str) -> bool {
+    SHAPES
+        .iter()
+        .find(|(k, _, _)| *k == kind)
+        .is_some_and(|(_, _, cont)| cont(text))
+}
+
 /// One section of a transcript: a command (if typed) and its output.
 #[derive(Clone, Copy, Debug)]
 pub struct Section<'a> {
@@ -270,6 +298,16 @@ impl<'a> Section<'a> {
         })
     }
 
+    /// The `esxcli network diag ping` run, for a `diag_ping` section.
+    pub fn diag_ping(&self) -> Option<DiagPing<'a>> {
+        self.is(SectionKind::DiagPing)
+            .then(|| DiagPing::from_lines(self.body, self.command))
+    }
+
+    fn is(&self, kind: SectionKind) -> bool {
+        self.kind == kind
+    }
+
     /// The section's output lines.
     pub fn body(&self) -> Lines<'a> {
         self.body
@@ -279,7 +317,8 @@ impl<'a> Section<'a> {
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
         let table = self.vmknic().into_iter().flat_map(|t| t.diagnostics());
         let run = self.vmkping().into_iter().flat_map(|r| r.diagnostics());
-        table.chain(run)
+        let diag_ping = self.diag_ping().into_iter().flat_map(|r| r.diagnostics());
+        table.chain(run).chain(diag_ping)
     }
 }
 
@@ -503,6 +542,17 @@ impl<'a> Sections<'a> {
             o.started = true;
             return Step::StartHere(o);
         }
+        if let Some(kind) = starts_output(text) {
+            // A second title of the same output (the next vSwitch, the summary after the
+            // trace) continues it.
+            if let Some(o) = self.open.as_mut().filter(|o| o.kind == kind) {
+                o.started = true;
+                return Step::Continue;
+            }
+            let mut o = self.open_at(n, None, kind, raw_start, n);
+            o.started = true;
+            return Step::StartHere(o);
+        }
         match self.open.as_mut() {
             Some(o) if o.kind == SectionKind::Vmknic => {
                 if vmknic::is_table_line(text) {
@@ -519,6 +569,14 @@ impl<'a> Sections<'a> {
                 // Before the summary an odd line is part of the run (and diagnosed);
                 // after it, prose ends the run.
                 if ping != vmkping::LineKind::Other || !o.summarised {
+                    Step::Continue
+                } else {
+                    Step::Close
+                }
+            }
+            // Prose after the other commands' output ends it.
+            Some(o) if o.kind != SectionKind::Unknown => {
+                if continues_output(o.kind, text) {
                     Step::Continue
                 } else {
                     Step::Close

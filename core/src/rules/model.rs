@@ -7,11 +7,12 @@
 use core::cmp::Ordering;
 
 use super::finding::HostName;
+use crate::diag_ping::DiagPing;
 use crate::facts::{HostFacts, Tags};
 use crate::shape;
 use crate::transcript::{self, Section, SectionKind};
 use crate::vmknic::VmknicRow;
-use crate::vmkping::{PingRun, ResponseType};
+use crate::vmkping::{PingCommand, PingRun, Response, ResponseType, RoundTrip};
 use crate::{Error, ErrorKind};
 
 /// One pasted transcript and the name of where it came from.
@@ -224,9 +225,9 @@ impl PingFact<'_> {
         evidence: false,
     };
 
-    /// Reduces a run to its facts.
-    pub(crate) fn of<'a>(run: &PingRun<'a>, host: usize, source: u32) -> PingFact<'a> {
-        let cmd = run.command;
+    /// Reduces a run (vmkping or esxcli diag ping) to its facts.
+    pub(crate) fn of<'a>(run: &impl Run<'a>, host: usize, source: u32) -> PingFact<'a> {
+        let (cmd, line, destination, destination_ip, data_bytes, round_trip) = run.head();
         let mut replies = 0u32;
         let mut lost = 0u32;
         let mut dup_line = 0u32;
@@ -268,22 +269,21 @@ impl PingFact<'_> {
                 f64::from(tx.saturating_sub(rx)) * 100.0 / f64::from(tx)
             }
         });
-        let rtt_avg = run
-            .round_trip
+        let rtt_avg = round_trip
             .map(|r| r.avg)
             .or_else(|| (rtt_n > 0).then(|| rtt_sum / f64::from(rtt_n)));
         PingFact {
             host,
             source,
-            line: run.line,
+            line,
             dup_line,
-            target: cmd.and_then(|c| c.target).or(run.destination),
-            resolved: run.destination_ip,
+            target: cmd.and_then(|c| c.target).or(destination),
+            resolved: destination_ip,
             netstack: cmd.and_then(|c| c.netstack),
             interface: cmd.and_then(|c| c.interface),
             df: cmd.is_some_and(|c| c.df),
             ipv6: cmd.is_some_and(|c| c.ipv6),
-            size: cmd.and_then(|c| c.size).or(run.data_bytes).unwrap_or(56),
+            size: cmd.and_then(|c| c.size).or(data_bytes).unwrap_or(56),
             success: rx > 0,
             lost_all: rx == 0 && tx > 0,
             partial: rx > 0 && rx < tx,
@@ -328,6 +328,70 @@ impl HostSection<'_> {
         )
     }
 }
+
+/// What [`PingFact::of`] reads of a run: a vmkping run and an esxcli diag ping alike.
+pub(crate) trait Run<'a> {
+    /// Command, line, destination, destination address, data bytes, round trip.
+    #[allow(clippy::type_complexity)]
+    fn head(
+        &self,
+    ) -> (
+        Option<PingCommand<'a>>,
+        u32,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<u32>,
+        Option<RoundTrip>,
+    );
+    fn responses(&self) -> impl Iterator<Item = Response<'a>>;
+    fn packets_received(&self) -> Option<u32>;
+    fn packets_transmitted(&self) -> Option<u32>;
+    fn packet_loss_percent(&self) -> Option<f64>;
+    fn duplicates(&self) -> Option<u32>;
+}
+
+macro_rules! run_view {
+    ($t:ty) => {
+        impl<'a> Run<'a> for $t {
+            fn head(
+                &self,
+            ) -> (
+                Option<PingCommand<'a>>,
+                u32,
+                Option<&'a str>,
+                Option<&'a str>,
+                Option<u32>,
+                Option<RoundTrip>,
+            ) {
+                (
+                    self.command,
+                    self.line,
+                    self.destination,
+                    self.destination_ip,
+                    self.data_bytes,
+                    self.round_trip,
+                )
+            }
+            fn responses(&self) -> impl Iterator<Item = Response<'a>> {
+                <$t>::responses(self)
+            }
+            fn packets_received(&self) -> Option<u32> {
+                <$t>::packets_received(self)
+            }
+            fn packets_transmitted(&self) -> Option<u32> {
+                <$t>::packets_transmitted(self)
+            }
+            fn packet_loss_percent(&self) -> Option<f64> {
+                <$t>::packet_loss_percent(self)
+            }
+            fn duplicates(&self) -> Option<u32> {
+                <$t>::duplicates(self)
+            }
+        }
+    };
+}
+run_view!(PingRun<'a>);
+run_view!(DiagPing<'a>);
 
 /// The caller-provided buffers the engine works in. Size them with [`needs`].
 #[derive(Debug)]
@@ -429,6 +493,13 @@ pub(crate) fn collect<'a>(
                         ws.pings.get_mut(c.pings).ok_or(capacity(0, cap))?
                     };
                     *slot = PingFact::of(&run, h, source);
+                    c.pings = c.pings.saturating_add(1);
+                }
+                SectionKind::DiagPing => {
+                    let Some(run) = s.diag_ping() else { continue };
+                    let cap = ws.pings.len();
+                    *ws.pings.get_mut(c.pings).ok_or(capacity(0, cap))? =
+                        PingFact::of(&run, h, source);
                     c.pings = c.pings.saturating_add(1);
                 }
                 k if HostSection::keeps(k) => {
