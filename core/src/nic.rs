@@ -483,7 +483,7 @@ impl<'a> NicList<'a> {
     /// NICs and unplaceable lines, in line order.
     pub fn events(&self) -> Events<'a> {
         Events {
-            lines: self.lines.clone(),
+            lines: self.lines,
             header: None,
         }
     }

@@ -135,6 +135,8 @@ impl Serialize for Section<'_> {
         st.serialize_field("kind", self.kind.as_str())?;
         st.serialize_field("vmknic", &self.vmknic().map(|t| Items(t.rows())))?;
         st.serialize_field("vmkping", &self.vmkping())?;
+        st.serialize_field("vswitch", &self.vswitch())?;
+        st.serialize_field("nic_list", &self.nic_list())?;
         st.serialize_field("diag_ping", &self.diag_ping())?;
         st.end()
     }

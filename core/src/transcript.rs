@@ -23,9 +23,11 @@
 use crate::diag::Diagnostic;
 use crate::diag_ping::{self, DiagPing};
 use crate::lines::{Lines, Wrapper};
+use crate::nic::{self, NicList};
 use crate::prompt;
 use crate::vmknic::{self, VmknicTable};
 use crate::vmkping::{self, PingCommand, PingRun};
+use crate::vswitch::{self, VswitchList};
 
 /// What a section holds. Its JSON `kind` is [`as_str`](Self::as_str); the section's JSON
 /// field of the same name holds the parsed output.
@@ -237,11 +239,19 @@ type Shape = fn(&str) -> bool;
 
 /// The other commands' output, recognised without a command line: each kind with the
 /// shape of its first line and of any line it can hold after it. Tried in this order.
-const SHAPES: [(SectionKind, Shape, Shape); 1] = [(
-    SectionKind::DiagPing,
-    diag_ping::is_start,
-    diag_ping::is_continuation,
-)];
+const SHAPES: [(SectionKind, Shape, Shape); 3] = [
+    (
+        SectionKind::Vswitch,
+        vswitch::is_start,
+        vswitch::is_continuation,
+    ),
+    (SectionKind::NicList, nic::is_start, nic::is_continuation),
+    (
+        SectionKind::DiagPing,
+        diag_ping::is_start,
+        diag_ping::is_continuation,
+    ),
+];
 
 /// The kind whose output `text` unmistakably starts.
 fn starts_output(text: &str) -> Option<SectionKind> {
@@ -298,6 +308,18 @@ impl<'a> Section<'a> {
         })
     }
 
+    /// The switches, for a `vswitch` section.
+    pub fn vswitch(&self) -> Option<VswitchList<'a>> {
+        self.is(SectionKind::Vswitch)
+            .then(|| VswitchList::from_lines(self.body, self.command))
+    }
+
+    /// The physical NICs, for a `nic_list` section.
+    pub fn nic_list(&self) -> Option<NicList<'a>> {
+        self.is(SectionKind::NicList)
+            .then(|| NicList::from_lines(self.body, self.command))
+    }
+
     /// The `esxcli network diag ping` run, for a `diag_ping` section.
     pub fn diag_ping(&self) -> Option<DiagPing<'a>> {
         self.is(SectionKind::DiagPing)
@@ -317,8 +339,14 @@ impl<'a> Section<'a> {
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
         let table = self.vmknic().into_iter().flat_map(|t| t.diagnostics());
         let run = self.vmkping().into_iter().flat_map(|r| r.diagnostics());
+        let vswitch = self.vswitch().into_iter().flat_map(|l| l.diagnostics());
+        let nic_list = self.nic_list().into_iter().flat_map(|l| l.diagnostics());
         let diag_ping = self.diag_ping().into_iter().flat_map(|r| r.diagnostics());
-        table.chain(run).chain(diag_ping)
+        table
+            .chain(run)
+            .chain(vswitch)
+            .chain(nic_list)
+            .chain(diag_ping)
     }
 }
 

@@ -670,7 +670,7 @@ impl<'a> VswitchList<'a> {
     /// Switches, sub-table rows and unplaceable lines, in line order.
     pub fn events(&self) -> Events<'a> {
         Events {
-            lines: self.lines.clone(),
+            lines: self.lines,
             header: None,
         }
     }
