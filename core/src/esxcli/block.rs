@@ -44,7 +44,9 @@ use crate::lines::{Line, Lines};
 const MAX_KEY: usize = 64;
 
 /// True when `key` reads as an esxcli key: words of letters, digits and a little
-/// punctuation, starting with a letter (`MAC Address`, `Round-trip Min`, `IPv6 Enabled`).
+/// punctuation, each starting with a letter or `(`, one blank apart (`MAC Address`,
+/// `Round-trip Min`, `IPv6 Enabled`). Ping's `PING 192.0.2.1 (192.0.2.1): 56 data
+/// bytes` is no pair: a word starts with a digit.
 fn is_key(key: &str) -> bool {
     key.len() <= MAX_KEY
         && key.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -52,6 +54,9 @@ fn is_key(key: &str) -> bool {
             b.is_ascii_alphanumeric()
                 || matches!(b, b' ' | b'-' | b'_' | b'/' | b'(' | b')' | b'.' | b'%' | b'\'')
         })
+        && key
+            .split(' ')
+            .all(|w| w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '('))
 }
 
 /// Splits a `Key: Value` line into its trimmed key and value; `None` when the line is not
@@ -244,6 +249,29 @@ impl<'a> Iterator for Blocks<'a> {
     }
 }
 
+/// A printed value, or `None` for `N/A`, `-` or nothing (esxcli's "no value").
+///
+/// ```
+/// use vmkcheck_core::esxcli::block::present;
+/// assert_eq!((present("vSwitch0"), present("N/A"), present(" ")), (Some("vSwitch0"), None, None));
+/// ```
+pub fn present(value: &str) -> Option<&str> {
+    let v = value.trim();
+    (!v.is_empty() && !matches!(v, "N/A" | "n/a" | "NA" | "-" | "<none>")).then_some(v)
+}
+
+/// `true` / `false` in any ASCII case (esxcli prints lower case).
+pub fn parse_bool(value: &str) -> Option<bool> {
+    let v = value.trim();
+    if v.eq_ignore_ascii_case("true") {
+        Some(true)
+    } else if v.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// True for a line a block can hold after its start: blank or a `Key: Value` pair.
 pub fn is_pair_or_blank(text: &str) -> bool {
     text.trim().is_empty() || split_pair(text).is_some()
@@ -333,6 +361,8 @@ mod tests {
         assert_eq!(split_pair(": x"), None);
         assert_eq!(split_pair("[root@esx01:~] esxcli"), None);
         assert_eq!(split_pair("00:50:56:6a:12:34"), None);
+        assert_eq!(split_pair("PING 192.0.2.1 (192.0.2.1): 56 data bytes"), None);
+        assert_eq!(split_pair("Double  Blank: x"), None);
     }
 
     #[test]
