@@ -123,11 +123,15 @@ fn is_row(b: &Block<'_>) -> bool {
 
 /// A number field: `None` for `N/A`; `Err` when printed but not a number.
 fn number(value: &str) -> Result<Option<u32>, ()> {
-    present(value).map(shape::parse_u32).map_or(Ok(None), |n| n.map(Some).ok_or(()))
+    present(value)
+        .map(shape::parse_u32)
+        .map_or(Ok(None), |n| n.map(Some).ok_or(()))
 }
 
 fn boolean(value: &str) -> Result<Option<bool>, ()> {
-    present(value).map(parse_bool).map_or(Ok(None), |b| b.map(Some).ok_or(()))
+    present(value)
+        .map(parse_bool)
+        .map_or(Ok(None), |b| b.map(Some).ok_or(()))
 }
 
 /// True when `p` holds a value its field cannot read.
@@ -174,10 +178,7 @@ fn block_diagnostics<'a>(b: Block<'a>) -> impl Iterator<Item = Diagnostic<'a>> +
     let unrecognized = |line: u32, text: &'a str| {
         Diagnostic::new(DiagnosticKind::OutputLineUnrecognized, line).with_text(KIND, text)
     };
-    let name = b
-        .name
-        .filter(|_| !record)
-        .map(|n| unrecognized(b.line, n));
+    let name = b.name.filter(|_| !record).map(|n| unrecognized(b.line, n));
     let pairs = b.pairs().filter_map(move |p| {
         if !record || !p.is_pair() {
             // The whole line as printed, trimmed.
@@ -185,8 +186,7 @@ fn block_diagnostics<'a>(b: Block<'a>) -> impl Iterator<Item = Diagnostic<'a>> +
             Some(unrecognized(p.line, text))
         } else if unparseable(&p) {
             Some(
-                Diagnostic::new(DiagnosticKind::ValueUnparseable, p.line)
-                    .with_text(p.key, p.value),
+                Diagnostic::new(DiagnosticKind::ValueUnparseable, p.line).with_text(p.key, p.value),
             )
         } else {
             None
@@ -357,7 +357,10 @@ vmk0
         let l = InterfaceList::parse(V80);
         let r = l.rows().next().unwrap();
         assert_eq!(r.netstack, Some("defaultTcpipStack"));
-        assert_eq!((r.mtu, r.tso_mss, r.port_id), (Some(1500), Some(65535), Some(67108868)));
+        assert_eq!(
+            (r.mtu, r.tso_mss, r.port_id),
+            (Some(1500), Some(65535), Some(67108868))
+        );
         assert_eq!(l.diagnostics().count(), 0);
     }
 
@@ -366,12 +369,16 @@ vmk0
         let text = "vmk0\r\n\r\nName: vmk0\r\n\r\nMTU: 1500\r\n\r\nvmk1\r\n\r\nName: vmk1\r\n\r\nMTU: 9000\r\n";
         let rows: Vec<_> = InterfaceList::parse(text).rows().collect();
         assert_eq!(rows.len(), 2);
-        assert_eq!((rows[1].name, rows[1].mtu, rows[1].line), (Some("vmk1"), Some(9000), 7));
+        assert_eq!(
+            (rows[1].name, rows[1].mtu, rows[1].line),
+            (Some("vmk1"), Some(9000), 7)
+        );
     }
 
     #[test]
     fn bad_values_and_stray_lines_are_diagnosed() {
-        let text = "vmk0\n   Name: vmk0\n   MTU: jumbo\n   Enabled: yes\n   oops\nThanks for any help\n";
+        let text =
+            "vmk0\n   Name: vmk0\n   MTU: jumbo\n   Enabled: yes\n   oops\nThanks for any help\n";
         let l = InterfaceList::parse(text);
         let r = l.rows().next().unwrap();
         assert_eq!((r.mtu, r.enabled), (None, None));
@@ -403,7 +410,10 @@ vmk0
         let rows: Vec<_> = InterfaceList::parse("   MTU: 9000\n   Portset: vSwitch1\n")
             .rows()
             .collect();
-        assert_eq!((rows[0].name, rows[0].mtu, rows[0].line), (None, Some(9000), 1));
+        assert_eq!(
+            (rows[0].name, rows[0].mtu, rows[0].line),
+            (None, Some(9000), 1)
+        );
     }
 
     #[test]
@@ -414,7 +424,9 @@ vmk0
         assert!(is_continuation("   Netstack Instance: vmotion") && is_continuation(""));
         assert!(is_continuation("vmk1"));
         assert!(!is_continuation("[root@esx01:~] "));
-        assert!(!is_continuation("PING 192.0.2.1 (192.0.2.1): 56 data bytes"));
+        assert!(!is_continuation(
+            "PING 192.0.2.1 (192.0.2.1): 56 data bytes"
+        ));
         assert!(!is_continuation(
             "vmk0       Management Network  IPv4      192.0.2.11"
         ));
@@ -442,8 +454,19 @@ vmk0
         assert_eq!(
             keys,
             [
-                "line", "name", "mac", "enabled", "portset", "portgroup", "netstack",
-                "vds_name", "vds_uuid", "vds_port", "mtu", "tso_mss", "port_id"
+                "line",
+                "name",
+                "mac",
+                "enabled",
+                "portset",
+                "portgroup",
+                "netstack",
+                "vds_name",
+                "vds_uuid",
+                "vds_port",
+                "mtu",
+                "tso_mss",
+                "port_id"
             ]
         );
     }

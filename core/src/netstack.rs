@@ -69,7 +69,9 @@ fn is_identifier(s: &str) -> bool {
 }
 
 fn state(value: &str) -> Result<Option<u32>, ()> {
-    present(value).map(shape::parse_u32).map_or(Ok(None), |n| n.map(Some).ok_or(()))
+    present(value)
+        .map(shape::parse_u32)
+        .map_or(Ok(None), |n| n.map(Some).ok_or(()))
 }
 
 fn row<'a>(b: &Block<'a>) -> NetstackRow<'a> {
@@ -98,9 +100,14 @@ fn block_diagnostics<'a>(b: Block<'a>) -> impl Iterator<Item = Diagnostic<'a>> +
     let name = b.name.filter(|_| !stack).map(|n| unrecognized(b.line, n));
     let pairs = b.pairs().filter_map(move |p| {
         if !stack || !p.is_pair() {
-            Some(unrecognized(p.line, if p.is_pair() { p.key } else { p.value }))
+            Some(unrecognized(
+                p.line,
+                if p.is_pair() { p.key } else { p.value },
+            ))
         } else if p.is("State") && state(p.value).is_err() {
-            Some(Diagnostic::new(DiagnosticKind::ValueUnparseable, p.line).with_text(p.key, p.value))
+            Some(
+                Diagnostic::new(DiagnosticKind::ValueUnparseable, p.line).with_text(p.key, p.value),
+            )
         } else {
             None
         }
@@ -213,7 +220,15 @@ backupStack
         let l = NetstackList::parse(text);
         let rows: Vec<_> = l.rows().map(|r| (r.line, r.key, r.name, r.state)).collect();
         assert_eq!(rows.len(), 4);
-        assert_eq!(rows[2], (11, Some("vSphereProvisioning"), Some("vSphereProvisioning"), Some(4660)));
+        assert_eq!(
+            rows[2],
+            (
+                11,
+                Some("vSphereProvisioning"),
+                Some("vSphereProvisioning"),
+                Some(4660)
+            )
+        );
         assert_eq!(rows[3].1, Some("backupStack"));
         assert_eq!(l.diagnostics().count(), 0);
     }
@@ -224,13 +239,17 @@ backupStack
         let l = NetstackList::parse(text);
         let rows: Vec<_> = l.rows().collect();
         assert_eq!(rows.len(), 2);
-        assert_eq!((rows[1].line, rows[1].key, rows[1].name), (15, Some("vmotion"), None));
+        assert_eq!(
+            (rows[1].line, rows[1].key, rows[1].name),
+            (15, Some("vmotion"), None)
+        );
         assert_eq!(l.diagnostics().count(), 0);
     }
 
     #[test]
     fn bad_state_and_prose() {
-        let text = "vmotion\n   Key: vmotion\n   State: running\nThis is what I get on both hosts.\n";
+        let text =
+            "vmotion\n   Key: vmotion\n   State: running\nThis is what I get on both hosts.\n";
         let l = NetstackList::parse(text);
         assert_eq!(l.rows().count(), 1);
         assert_eq!(l.rows().next().unwrap().state, None);
@@ -246,7 +265,10 @@ backupStack
 
     #[test]
     fn key_from_the_name_line() {
-        let r = NetstackList::parse("ops\n   State: 4660\n").rows().next().unwrap();
+        let r = NetstackList::parse("ops\n   State: 4660\n")
+            .rows()
+            .next()
+            .unwrap();
         assert_eq!((r.key, r.name, r.state), (Some("ops"), None, Some(4660)));
     }
 

@@ -128,12 +128,14 @@ impl<'a> Tags<'a> {
             .filter(|_| self.interface.is_none())
             .map(|n| Diagnostic::new(DiagnosticKind::InterfaceNotNamed, n).with_text(KIND, ""));
         let tags_line = self.line;
-        let stray = self.lines.clone().filter_map(move |l| {
-            (!l.is_blank() && Some(l.number) != tags_line).then(|| {
+        let stray = self
+            .lines
+            .clone()
+            .filter(move |l| !l.is_blank() && Some(l.number) != tags_line)
+            .map(|l| {
                 Diagnostic::new(DiagnosticKind::OutputLineUnrecognized, l.number)
                     .with_text(KIND, l.text.trim())
-            })
-        });
+            });
         unnamed.into_iter().chain(stray)
     }
 }
@@ -224,7 +226,10 @@ mod tests {
     fn without_command_the_interface_is_not_named() {
         let t = tags("\n   Tags: Management\n", None);
         assert_eq!(t.interface, None);
-        let d: Vec<_> = t.diagnostics().map(|d| (d.kind, d.line, d.subject)).collect();
+        let d: Vec<_> = t
+            .diagnostics()
+            .map(|d| (d.kind, d.line, d.subject))
+            .collect();
         assert_eq!(d, [(DiagnosticKind::InterfaceNotNamed, 2, KIND)]);
         assert!(t.diagnostics().next().unwrap().to_string().contains("tags"));
     }
@@ -245,7 +250,10 @@ mod tests {
                 "Error: Invalid interface name vmk9"
             )]
         );
-        let t = tags("   Tags: VSAN\r\n\r\n   Tags: VMotion\r\n", Some("x -i vmk2"));
+        let t = tags(
+            "   Tags: VSAN\r\n\r\n   Tags: VMotion\r\n",
+            Some("x -i vmk2"),
+        );
         assert!(t.has("VSAN") && !t.vmotion());
         assert_eq!(t.diagnostics().map(|d| d.line).collect::<Vec<_>>(), [3]);
     }

@@ -247,7 +247,10 @@ impl<'a> Version<'a> {
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
         self.lines.clone().filter_map(|l| {
             let bad = |subject: &'a str, text: &'a str| {
-                Some(Diagnostic::new(DiagnosticKind::ValueUnparseable, l.number).with_text(subject, text))
+                Some(
+                    Diagnostic::new(DiagnosticKind::ValueUnparseable, l.number)
+                        .with_text(subject, text),
+                )
             };
             match classify(l.text) {
                 None if l.is_blank() => None,
@@ -341,18 +344,51 @@ mod tests {
     #[test]
     fn vmware_v_and_vl() {
         let v = Version::parse("VMware ESXi 6.7.0 build-14320388\n");
-        assert_eq!(fields(&v), (Some(1), Some("VMware ESXi"), Some("6.7.0"), Some(14320388), None, None));
+        assert_eq!(
+            fields(&v),
+            (
+                Some(1),
+                Some("VMware ESXi"),
+                Some("6.7.0"),
+                Some(14320388),
+                None,
+                None
+            )
+        );
         let v = Version::parse("VMware ESXi 8.0.0 build-20513097\r\nVMware ESXi 8.0 GA\r\n");
-        assert_eq!(fields(&v), (Some(1), Some("VMware ESXi"), Some("8.0.0"), Some(20513097), Some("GA"), None));
+        assert_eq!(
+            fields(&v),
+            (
+                Some(1),
+                Some("VMware ESXi"),
+                Some("8.0.0"),
+                Some(20513097),
+                Some("GA"),
+                None
+            )
+        );
         let v = Version::parse("VMware ESXi 6.5.0 GA\n");
-        assert_eq!(fields(&v), (Some(1), Some("VMware ESXi"), Some("6.5.0"), None, Some("GA"), None));
+        assert_eq!(
+            fields(&v),
+            (
+                Some(1),
+                Some("VMware ESXi"),
+                Some("6.5.0"),
+                None,
+                Some("GA"),
+                None
+            )
+        );
         assert_eq!(v.diagnostics().count(), 0);
     }
 
     #[test]
     fn short_version_first_is_completed() {
         let v = Version::parse("VMware ESXi 7.0 Update 3\nVMware ESXi 7.0.3 build-20328353\n");
-        assert_eq!((v.version, v.update, v.line), (Some("7.0.3"), Some("3"), Some(1)));
+        assert_eq!(
+            (v.version, v.update, v.line),
+            (Some("7.0.3"), Some("3"), Some(1))
+        );
     }
 
     #[test]
@@ -366,20 +402,41 @@ mod tests {
     fn esxcli_version_get() {
         let text = "   Product: VMware ESXi\n   Version: 8.0.2\n   Build: Releasebuild-22380479\n   Update: 2\n   Patch: 15\n";
         let v = Version::parse(text);
-        assert_eq!(fields(&v), (Some(1), Some("VMware ESXi"), Some("8.0.2"), Some(22380479), Some("2"), Some("15")));
+        assert_eq!(
+            fields(&v),
+            (
+                Some(1),
+                Some("VMware ESXi"),
+                Some("8.0.2"),
+                Some(22380479),
+                Some("2"),
+                Some("15")
+            )
+        );
         assert_eq!(v.number(), Some(VersionNumber::new(8, 0, 2)));
         assert_eq!(v.diagnostics().count(), 0);
         // Collapsed indent and a blank line after every line read the same.
-        let v = Version::parse("Product: VMware ESXi\n\nVersion: 5.5.0\n\nBuild: Releasebuild-1331820\n\nUpdate: 1\n\n");
-        assert_eq!((v.version, v.build, v.update, v.patch), (Some("5.5.0"), Some(1331820), Some("1"), None));
+        let v = Version::parse(
+            "Product: VMware ESXi\n\nVersion: 5.5.0\n\nBuild: Releasebuild-1331820\n\nUpdate: 1\n\n",
+        );
+        assert_eq!(
+            (v.version, v.build, v.update, v.patch),
+            (Some("5.5.0"), Some(1331820), Some("1"), None)
+        );
     }
 
     #[test]
     fn bad_values_and_stray_lines() {
         let text = "   Product: VMware ESXi\n   Version: 7.0.x\n   Build: Releasebuild-xxxx\nI removed the patch line\n";
         let v = Version::parse(text);
-        assert_eq!((v.version, v.build, v.number()), (Some("7.0.x"), None, None));
-        let d: Vec<_> = v.diagnostics().map(|d| (d.kind, d.line, d.subject)).collect();
+        assert_eq!(
+            (v.version, v.build, v.number()),
+            (Some("7.0.x"), None, None)
+        );
+        let d: Vec<_> = v
+            .diagnostics()
+            .map(|d| (d.kind, d.line, d.subject))
+            .collect();
         assert_eq!(
             d,
             [
@@ -389,7 +446,10 @@ mod tests {
             ]
         );
         let v = Version::parse("VMware ESXi 7.0.3 build-abc\n");
-        assert_eq!(v.diagnostics().map(|d| d.subject).collect::<Vec<_>>(), ["build"]);
+        assert_eq!(
+            v.diagnostics().map(|d| d.subject).collect::<Vec<_>>(),
+            ["build"]
+        );
     }
 
     #[test]
@@ -397,7 +457,10 @@ mod tests {
         let v = Version::parse("-bash: vmware: not found\n");
         assert_eq!(fields(&v), (None, None, None, None, None, None));
         assert_eq!(v.diagnostics().count(), 1);
-        assert_eq!(fields(&Version::parse("")), (None, None, None, None, None, None));
+        assert_eq!(
+            fields(&Version::parse("")),
+            (None, None, None, None, None, None)
+        );
     }
 
     #[test]
@@ -414,7 +477,9 @@ mod tests {
     #[test]
     fn predicates() {
         assert!(is_continuation("VMware ESXi 7.0 Update 3") && is_continuation("   Patch: 65"));
-        assert!(!is_continuation("PING 192.0.2.1 (192.0.2.1): 56 data bytes"));
+        assert!(!is_continuation(
+            "PING 192.0.2.1 (192.0.2.1): 56 data bytes"
+        ));
         assert!(!is_start("vmk0") && !is_start("[root@esx01:~] vmware -vl"));
     }
 

@@ -52,7 +52,10 @@ fn is_key(key: &str) -> bool {
         && key.starts_with(|c: char| c.is_ascii_alphabetic())
         && key.bytes().all(|b| {
             b.is_ascii_alphanumeric()
-                || matches!(b, b' ' | b'-' | b'_' | b'/' | b'(' | b')' | b'.' | b'%' | b'\'')
+                || matches!(
+                    b,
+                    b' ' | b'-' | b'_' | b'/' | b'(' | b')' | b'.' | b'%' | b'\''
+                )
         })
         && key
             .split(' ')
@@ -295,9 +298,8 @@ mod tests {
 
     #[test]
     fn named_blocks() {
-        let f = flat(
-            "vmk0\n   Name: vmk0\n   MAC Address: 00:50:56:6a:12:34\n\nvmk1\n   Name: vmk1\n",
-        );
+        let f =
+            flat("vmk0\n   Name: vmk0\n   MAC Address: 00:50:56:6a:12:34\n\nvmk1\n   Name: vmk1\n");
         assert_eq!(
             f,
             [
@@ -348,7 +350,10 @@ mod tests {
     fn non_pair_lines_inside_a_block() {
         let f = flat("vmk0\n   Name: vmk0\n      wrapped text\nprose after it\n");
         assert_eq!(f[0].2[1], ("", "wrapped text", 3, 6));
-        assert_eq!((f[1].0, f[1].1, f[1].2.len()), (Some("prose after it"), 4, 0));
+        assert_eq!(
+            (f[1].0, f[1].1, f[1].2.len()),
+            (Some("prose after it"), 4, 0)
+        );
     }
 
     #[test]
@@ -361,7 +366,10 @@ mod tests {
         assert_eq!(split_pair(": x"), None);
         assert_eq!(split_pair("[root@esx01:~] esxcli"), None);
         assert_eq!(split_pair("00:50:56:6a:12:34"), None);
-        assert_eq!(split_pair("PING 192.0.2.1 (192.0.2.1): 56 data bytes"), None);
+        assert_eq!(
+            split_pair("PING 192.0.2.1 (192.0.2.1): 56 data bytes"),
+            None
+        );
         assert_eq!(split_pair("Double  Blank: x"), None);
     }
 
@@ -374,7 +382,9 @@ mod tests {
 
     #[test]
     fn pairs_are_restartable() {
-        let b = Blocks::new(Lines::new("x\n a: 1\n b: 2\ny\n")).next().unwrap();
+        let b = Blocks::new(Lines::new("x\n a: 1\n b: 2\ny\n"))
+            .next()
+            .unwrap();
         let it = b.pairs();
         assert_eq!(it.clone().count(), 2);
         assert_eq!(it.count(), 2);
