@@ -168,7 +168,8 @@ pub struct Version<'a> {
     pub line: Option<u32>,
     /// `VMware ESXi` (`VMware ESX` on 4.x).
     pub product: Option<&'a str>,
-    /// The version as printed (`7.0.3`; the fullest form when several lines give one).
+    /// The version as printed (`7.0.3`; the fullest form when several lines give one);
+    /// `None` when it is not a number (`8.0.x`, diagnosed).
     pub version: Option<&'a str>,
     /// The build number (`20328353` of `build-20328353` / `Releasebuild-20328353`).
     pub build: Option<u32>,
@@ -225,7 +226,11 @@ impl<'a> Version<'a> {
     }
 
     /// Keeps the fullest version: `7.0.3` of `vmware -v` over `7.0` of its `-l` line.
+    /// One that is not a number (`8.0.x`) is left out (and diagnosed).
     fn set_version(&mut self, new: &'a str) {
+        if VersionNumber::parse(new).is_none() {
+            return;
+        }
         match self.version {
             Some(old) if !(new.len() > old.len() && new.starts_with(old)) => {}
             _ => self.version = Some(new),
@@ -431,7 +436,7 @@ mod tests {
         let v = Version::parse(text);
         assert_eq!(
             (v.version, v.build, v.number()),
-            (Some("7.0.x"), None, None)
+            (None, None, None)
         );
         let d: Vec<_> = v
             .diagnostics()
