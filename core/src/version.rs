@@ -434,10 +434,7 @@ mod tests {
     fn bad_values_and_stray_lines() {
         let text = "   Product: VMware ESXi\n   Version: 7.0.x\n   Build: Releasebuild-xxxx\nI removed the patch line\n";
         let v = Version::parse(text);
-        assert_eq!(
-            (v.version, v.build, v.number()),
-            (None, None, None)
-        );
+        assert_eq!((v.version, v.build, v.number()), (None, None, None));
         let d: Vec<_> = v
             .diagnostics()
             .map(|d| (d.kind, d.line, d.subject))
