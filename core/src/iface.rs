@@ -143,14 +143,20 @@ fn unparseable(p: &Pair<'_>) -> bool {
     }
 }
 
-fn row<'a>(b: &Block<'a>) -> InterfaceRow<'a> {
+/// Reads a block in one pass; `None` when it is no vmknic record (see [`is_row`]).
+fn row<'a>(b: &Block<'a>) -> Option<InterfaceRow<'a>> {
     let mut r = InterfaceRow {
         line: b.line,
         ..InterfaceRow::default()
     };
+    let mut record = b.name.is_some_and(shape::is_vmk);
     for p in b.pairs() {
         let v = present(p.value);
-        let Some(f) = field(&p) else { continue };
+        let Some(f) = field(&p) else {
+            record = record || is_known(&p);
+            continue;
+        };
+        record = true;
         // The first occurrence of a key wins (a paste repeated twice).
         match f {
             Field::Name => r.name = r.name.or(v),
@@ -168,7 +174,7 @@ fn row<'a>(b: &Block<'a>) -> InterfaceRow<'a> {
         }
     }
     r.name = r.name.or(b.name.filter(|n| shape::is_vmk(n)));
-    r
+    record.then_some(r)
 }
 
 /// Diagnostics of one block: unreadable values and lines that are not pairs; every line
@@ -216,9 +222,7 @@ impl<'a> InterfaceList<'a> {
 
     /// The vmknics, in line order.
     pub fn rows(&self) -> impl Iterator<Item = InterfaceRow<'a>> + Clone + use<'a> {
-        Blocks::new(self.lines.clone())
-            .filter(is_row)
-            .map(|b| row(&b))
+        Blocks::new(self.lines.clone()).filter_map(|b| row(&b))
     }
 
     /// Values that cannot be read and lines that belong to no vmknic, in line order.

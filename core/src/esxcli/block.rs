@@ -46,25 +46,29 @@ const MAX_KEY: usize = 64;
 /// True when `key` reads as an esxcli key: words of letters, digits and a little
 /// punctuation, each starting with a letter or `(`, one blank apart (`MAC Address`,
 /// `Round-trip Min`, `IPv6 Enabled`). Ping's `PING 192.0.2.1 (192.0.2.1): 56 data
-/// bytes` is no pair: a word starts with a digit.
+/// bytes` is no pair: a word starts with a digit. One pass over the bytes.
 fn is_key(key: &str) -> bool {
+    let mut word_start = true;
     key.len() <= MAX_KEY
-        && key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !key.is_empty()
         && key.bytes().all(|b| {
-            b.is_ascii_alphanumeric()
-                || matches!(
-                    b,
-                    b' ' | b'-' | b'_' | b'/' | b'(' | b')' | b'.' | b'%' | b'\''
-                )
+            let ok = if b == b' ' {
+                !word_start // no leading or double blank
+            } else if word_start {
+                b.is_ascii_alphabetic() || b == b'('
+            } else {
+                b.is_ascii_alphanumeric()
+                    || matches!(b, b'-' | b'_' | b'/' | b'(' | b')' | b'.' | b'%' | b'\'')
+            };
+            word_start = b == b' ';
+            ok
         })
-        && key
-            .split(' ')
-            .all(|w| w.starts_with(|c: char| c.is_ascii_alphabetic() || c == '('))
+        && key.starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
 /// Splits a `Key: Value` line into its trimmed key and value; `None` when the line is not
-/// one. The key ends at the first `": "` (or the line's final `:`), so values keep their
-/// own colons.
+/// one. The key ends at the first `:` (keys hold none), which must end the line or be
+/// followed by a blank, so values keep their own colons.
 ///
 /// ```
 /// use vmkcheck_core::esxcli::block::split_pair;
@@ -76,12 +80,15 @@ fn is_key(key: &str) -> bool {
 /// ```
 pub fn split_pair(text: &str) -> Option<(&str, &str)> {
     let t = text.trim();
-    let (key, value) = match t.find(": ").or_else(|| t.find(":\t")) {
-        Some(i) => (t.get(..i)?, t.get(i.checked_add(2)?..)?),
-        None => (t.strip_suffix(':')?, ""),
+    let colon = t.find(':')?;
+    let key = t.get(..colon)?.trim_end();
+    let rest = t.get(colon.checked_add(1)?..)?;
+    let value = match rest.as_bytes().first() {
+        None => "",
+        Some(b' ' | b'\t') => rest.trim(),
+        Some(_) => return None,
     };
-    let key = key.trim();
-    is_key(key).then_some((key, value.trim()))
+    is_key(key).then_some((key, value))
 }
 
 /// Leading blanks of a line (a TAB counts as one).
@@ -123,8 +130,9 @@ impl Pair<'_> {
 struct Limit(usize);
 
 impl Limit {
+    /// True when `l`, a non-blank line that is no pair, names the next block.
     fn ends_at(self, l: &Line<'_>) -> bool {
-        !l.is_blank() && split_pair(l.text).is_none() && indent_of(l.text) <= self.0
+        indent_of(l.text) <= self.0
     }
 }
 
@@ -183,12 +191,13 @@ impl<'a> Iterator for Pairs<'a> {
                 self.blank = true;
                 continue;
             }
-            if self.limit.ends_at(&l) {
+            let pair = split_pair(l.text);
+            if pair.is_none() && self.limit.ends_at(&l) {
                 // The next block's name: leave it (and everything after) unread.
                 self.lines = probe;
                 return None;
             }
-            let (key, value) = split_pair(l.text).unwrap_or(("", l.text.trim()));
+            let (key, value) = pair.unwrap_or(("", l.text.trim()));
             let after_blank = core::mem::take(&mut self.blank);
             return Some(Pair {
                 key,
