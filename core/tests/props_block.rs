@@ -80,7 +80,9 @@ fn body(s: &str) -> String {
 }
 
 /// Blocks as (name, pairs) without line numbers or indents.
-fn shape(text: &str) -> Vec<(Option<String>, Vec<(String, String)>)> {
+type Shape = Vec<(Option<String>, Vec<(String, String)>)>;
+
+fn shape(text: &str) -> Shape {
     Blocks::new(Lines::new(text))
         .map(|b| {
             let pairs = b
