@@ -15,9 +15,9 @@
 //! its name (if any), its line and a cloneable iterator of its [`Pair`]s, all borrowing
 //! the input.
 //!
-//! A line is a *pair* when it splits at its first `": "` (or a final `:`) into a key
-//! made of words and a value; the value is everything after, so MACs, IPv6 addresses and
-//! times keep their colons. Any other non-blank line *names* a new block when it is not
+//! A line is a *pair* when it splits at its first `:` (followed by a blank or the line's
+//! end) into a key made of words and a value; the value is everything after, so MACs,
+//! IPv6 addresses and times keep their colons. Any other non-blank line *names* a new block when it is not
 //! indented deeper than the current block's name (or than the pairs of an unnamed
 //! block). That rule needs no indentation inside the block, so a blog that stripped the
 //! indent (`vmk0` then `Name: vmk0` at column 0) reads the same. Blank lines never end a
