@@ -222,12 +222,12 @@ impl<'a> InterfaceList<'a> {
 
     /// The vmknics, in line order.
     pub fn rows(&self) -> impl Iterator<Item = InterfaceRow<'a>> + Clone + use<'a> {
-        Blocks::new(self.lines.clone()).filter_map(|b| row(&b))
+        Blocks::new(self.lines).filter_map(|b| row(&b))
     }
 
     /// Values that cannot be read and lines that belong to no vmknic, in line order.
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
-        Blocks::new(self.lines.clone()).flat_map(block_diagnostics)
+        Blocks::new(self.lines).flat_map(block_diagnostics)
     }
 }
 

@@ -136,14 +136,12 @@ impl<'a> NetstackList<'a> {
 
     /// The stack instances, in line order.
     pub fn rows(&self) -> impl Iterator<Item = NetstackRow<'a>> + Clone + use<'a> {
-        Blocks::new(self.lines.clone())
-            .filter(is_row)
-            .map(|b| row(&b))
+        Blocks::new(self.lines).filter(is_row).map(|b| row(&b))
     }
 
     /// States that are not numbers and lines that belong to no stack, in line order.
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
-        Blocks::new(self.lines.clone()).flat_map(block_diagnostics)
+        Blocks::new(self.lines).flat_map(block_diagnostics)
     }
 }
 

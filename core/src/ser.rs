@@ -135,8 +135,15 @@ impl Serialize for Section<'_> {
         st.serialize_field("kind", self.kind.as_str())?;
         st.serialize_field("vmknic", &self.vmknic().map(|t| Items(t.rows())))?;
         st.serialize_field("vmkping", &self.vmkping())?;
+        st.serialize_field("tags", &self.tags())?;
+        st.serialize_field("interface_list", &self.interface_list())?;
+        st.serialize_field("ipv4_get", &None::<()>)?;
+        st.serialize_field("ipv6_address_list", &None::<()>)?;
+        st.serialize_field("netstack_list", &self.netstack_list())?;
+        st.serialize_field("route_list", &None::<()>)?;
         st.serialize_field("vswitch", &self.vswitch())?;
         st.serialize_field("nic_list", &self.nic_list())?;
+        st.serialize_field("version", &self.version())?;
         st.serialize_field("diag_ping", &self.diag_ping())?;
         st.end()
     }

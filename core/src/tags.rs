@@ -130,7 +130,6 @@ impl<'a> Tags<'a> {
         let tags_line = self.line;
         let stray = self
             .lines
-            .clone()
             .filter(move |l| !l.is_blank() && Some(l.number) != tags_line)
             .map(|l| {
                 Diagnostic::new(DiagnosticKind::OutputLineUnrecognized, l.number)

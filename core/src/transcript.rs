@@ -22,9 +22,13 @@
 
 use crate::diag::Diagnostic;
 use crate::diag_ping::{self, DiagPing};
+use crate::iface::{self, InterfaceList};
 use crate::lines::{Lines, Wrapper};
+use crate::netstack::{self, NetstackList};
 use crate::nic::{self, NicList};
 use crate::prompt;
+use crate::tags::{self, Tags};
+use crate::version::{self, Version};
 use crate::vmknic::{self, VmknicTable};
 use crate::vmkping::{self, PingCommand, PingRun};
 use crate::vswitch::{self, VswitchList};
@@ -239,13 +243,29 @@ type Shape = fn(&str) -> bool;
 
 /// The other commands' output, recognised without a command line: each kind with the
 /// shape of its first line and of any line it can hold after it. Tried in this order.
-const SHAPES: [(SectionKind, Shape, Shape); 3] = [
+const SHAPES: [(SectionKind, Shape, Shape); 7] = [
+    (SectionKind::Tags, tags::is_start, tags::is_continuation),
+    (
+        SectionKind::InterfaceList,
+        iface::is_start,
+        iface::is_continuation,
+    ),
+    (
+        SectionKind::NetstackList,
+        netstack::is_start,
+        netstack::is_continuation,
+    ),
     (
         SectionKind::Vswitch,
         vswitch::is_start,
         vswitch::is_continuation,
     ),
     (SectionKind::NicList, nic::is_start, nic::is_continuation),
+    (
+        SectionKind::Version,
+        version::is_start,
+        version::is_continuation,
+    ),
     (
         SectionKind::DiagPing,
         diag_ping::is_start,
@@ -308,6 +328,30 @@ impl<'a> Section<'a> {
         })
     }
 
+    /// The service tags, for a `tags` section.
+    pub fn tags(&self) -> Option<Tags<'a>> {
+        self.is(SectionKind::Tags)
+            .then(|| Tags::from_lines(self.body, self.command))
+    }
+
+    /// The vmkernel interfaces, for an `interface_list` section.
+    pub fn interface_list(&self) -> Option<InterfaceList<'a>> {
+        self.is(SectionKind::InterfaceList)
+            .then(|| InterfaceList::from_lines(self.body, self.command))
+    }
+
+    /// The netstacks, for a `netstack_list` section.
+    pub fn netstack_list(&self) -> Option<NetstackList<'a>> {
+        self.is(SectionKind::NetstackList)
+            .then(|| NetstackList::from_lines(self.body, self.command))
+    }
+
+    /// The ESXi version, for a `version` section.
+    pub fn version(&self) -> Option<Version<'a>> {
+        self.is(SectionKind::Version)
+            .then(|| Version::from_lines(self.body, self.command))
+    }
+
     /// The switches, for a `vswitch` section.
     pub fn vswitch(&self) -> Option<VswitchList<'a>> {
         self.is(SectionKind::Vswitch)
@@ -339,13 +383,27 @@ impl<'a> Section<'a> {
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
         let table = self.vmknic().into_iter().flat_map(|t| t.diagnostics());
         let run = self.vmkping().into_iter().flat_map(|r| r.diagnostics());
+        let tags = self.tags().into_iter().flat_map(|t| t.diagnostics());
+        let iface = self
+            .interface_list()
+            .into_iter()
+            .flat_map(|l| l.diagnostics());
+        let netstack = self
+            .netstack_list()
+            .into_iter()
+            .flat_map(|l| l.diagnostics());
+        let version = self.version().into_iter().flat_map(|v| v.diagnostics());
         let vswitch = self.vswitch().into_iter().flat_map(|l| l.diagnostics());
         let nic_list = self.nic_list().into_iter().flat_map(|l| l.diagnostics());
         let diag_ping = self.diag_ping().into_iter().flat_map(|r| r.diagnostics());
         table
             .chain(run)
+            .chain(tags)
+            .chain(iface)
+            .chain(netstack)
             .chain(vswitch)
             .chain(nic_list)
+            .chain(version)
             .chain(diag_ping)
     }
 }

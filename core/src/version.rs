@@ -191,7 +191,7 @@ impl<'a> Version<'a> {
             build: None,
             update: None,
             patch: None,
-            lines: body.clone(),
+            lines: body,
         };
         for l in body {
             let Some(piece) = classify(l.text) else {
@@ -250,7 +250,7 @@ impl<'a> Version<'a> {
     /// A version or build that cannot be read (`value_unparseable`) and lines that are
     /// none of the forms above (`output_line_unrecognized`), in line order.
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
-        self.lines.clone().filter_map(|l| {
+        self.lines.filter_map(|l| {
             let bad = |subject: &'a str, text: &'a str| {
                 Some(
                     Diagnostic::new(DiagnosticKind::ValueUnparseable, l.number)

@@ -84,14 +84,14 @@ fn block_parsers_allocate_nothing() {
         let n = allocations(|| {
             let lines = Lines::new(text);
             let mut sum = 0u64;
-            for b in Blocks::new(lines.clone()) {
+            for b in Blocks::new(lines) {
                 sum += b.pairs().map(|p| u64::from(p.line)).sum::<u64>();
             }
-            let iface = InterfaceList::from_lines(lines.clone(), None);
+            let iface = InterfaceList::from_lines(lines, None);
             sum += iface.rows().map(|r| u64::from(r.line)).sum::<u64>();
-            let tags = Tags::from_lines(lines.clone(), Some("x -i vmk1"));
+            let tags = Tags::from_lines(lines, Some("x -i vmk1"));
             sum += u64::from(tags.vmotion()) + tags.tags().count() as u64;
-            let stacks = NetstackList::from_lines(lines.clone(), None);
+            let stacks = NetstackList::from_lines(lines, None);
             sum += stacks.rows().count() as u64;
             let version = Version::from_lines(lines, None);
             sum += version.number().map_or(0, |n| u64::from(n.major));

@@ -155,7 +155,7 @@ impl<'a> Block<'a> {
     /// The block's pairs (and non-pair lines), in line order; blank lines are skipped.
     pub fn pairs(&self) -> Pairs<'a> {
         Pairs {
-            lines: self.body.clone(),
+            lines: self.body,
             limit: self.limit,
             blank: false,
         }
@@ -185,7 +185,7 @@ impl<'a> Iterator for Pairs<'a> {
 
     fn next(&mut self) -> Option<Pair<'a>> {
         loop {
-            let probe = self.lines.clone();
+            let probe = self.lines;
             let l = self.lines.next()?;
             if l.is_blank() {
                 self.blank = true;
@@ -228,7 +228,7 @@ impl<'a> Iterator for Blocks<'a> {
 
     fn next(&mut self) -> Option<Block<'a>> {
         let (first, before) = loop {
-            let before = self.lines.clone();
+            let before = self.lines;
             let l = self.lines.next()?;
             if !l.is_blank() {
                 break (l, before);
@@ -249,7 +249,7 @@ impl<'a> Iterator for Blocks<'a> {
                 name: Some(first.text.trim()),
                 line: first.number,
                 indent,
-                body: self.lines.clone(),
+                body: self.lines,
                 limit: Limit(indent),
             }
         };
