@@ -27,7 +27,7 @@ pub(crate) enum Shape {
 }
 
 impl Shape {
-    fn fits(self, v: &str) -> bool {
+    pub(crate) fn fits(self, v: &str) -> bool {
         match self {
             Self::Vmk => shape::is_vmk(v),
             Self::Address(_) => shape::is_addressish(v),
