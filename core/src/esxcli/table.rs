@@ -353,14 +353,45 @@ impl<'a> Iterator for Rows<'a> {
             .lines
             .by_ref()
             .find(|l| !l.is_blank() && !is_dash_line(l.text))?;
-        let aligned = !self.collapsed && lines_up(line.text, &self.columns);
+        let text = line.text;
+        let by_bytes = !self.collapsed && lines_up(text, &self.columns);
+        // ESXi pads by bytes; an editor or web page pads non-ASCII text by characters.
+        // Take whichever cut lines up, and of two, the one that fills more cells.
+        let by_chars = (!self.collapsed && !text.is_ascii())
+            .then(|| char_spans(text, &self.columns))
+            .filter(|c| lines_up(text, c));
+        let (columns, aligned) = match by_chars {
+            Some(c) if !by_bytes || filled(text, &c) > filled(text, &self.columns) => (c, true),
+            _ => (self.columns, by_bytes),
+        };
         Some(Row {
             line: line.number,
-            text: line.text,
-            columns: self.columns,
+            text,
+            columns,
             aligned,
         })
     }
+}
+
+/// `spans` counted in characters of `text` (the header is ASCII), as byte spans.
+fn char_spans(text: &str, spans: &Spans) -> Spans {
+    let chars = text.chars().count();
+    let byte_at = |ci: usize| match text.char_indices().nth(ci) {
+        Some((b, _)) => b,
+        None => text.len().saturating_add(ci.saturating_sub(chars)),
+    };
+    let mut out = Spans::EMPTY;
+    for (a, b) in spans.as_slice() {
+        out.push((byte_at(*a), byte_at(*b)));
+    }
+    out
+}
+
+/// How many cells of `text` are non-empty when cut at `spans`.
+fn filled(text: &str, spans: &Spans) -> usize {
+    (0..spans.len)
+        .filter(|i| spans.cell(text, *i).is_some())
+        .count()
 }
 
 /// True when `text` can be cut at `spans`: nothing before the first column, blanks in
@@ -606,8 +637,18 @@ vmk0  192.0.2.11    255.255.255.0  192.0.2.1
         let t = Table::read(Lines::new(text), &["Name", "Port Group", "MTU"]);
         let rows = all(&t);
         assert_eq!(rows[0].2, [Some("vmk0"), Some("管理"), Some("1500")]);
-        // `é` is two bytes: its padding is one byte short, the cut still works or splits.
         assert_eq!(rows[1].2, [Some("vmk1"), Some("é"), Some("9000")]);
+        // Padded by characters (an editor), not by bytes (ESXi): still cut right.
+        let text = "Name  Port Group  MTU\n----  ----------  ---\nvmk2  ストレージ       1500\n";
+        let t = Table::read(Lines::new(text), &["Name", "Port Group", "MTU"]);
+        assert_eq!(
+            all(&t)[0],
+            (
+                3,
+                true,
+                vec![Some("vmk2"), Some("ストレージ"), Some("1500")]
+            )
+        );
     }
 
     #[test]

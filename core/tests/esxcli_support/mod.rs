@@ -5,9 +5,20 @@
 use vmkcheck_core::lines::{Lines, Wrapper};
 use vmkcheck_core::prompt;
 
-/// Renders a table like `esxcli`: columns padded to the widest cell, two blanks apart,
-/// a dash line, right-aligned columns in `right`, no trailing blanks.
+/// Renders a table like `esxcli`: columns padded (by bytes) to the widest cell, two
+/// blanks apart, a dash line, right-aligned columns in `right`, no trailing blanks.
 pub fn render(titles: &[&str], rows: &[Vec<String>], right: &[usize]) -> String {
+    render_padded(titles, rows, right, false)
+}
+
+/// [`render`], padding by characters instead of bytes when `by_chars` (an editor's way).
+pub fn render_padded(
+    titles: &[&str],
+    rows: &[Vec<String>],
+    right: &[usize],
+    by_chars: bool,
+) -> String {
+    let len = |s: &str| if by_chars { s.chars().count() } else { s.len() };
     let w: Vec<usize> = titles
         .iter()
         .enumerate()
@@ -24,10 +35,11 @@ pub fn render(titles: &[&str], rows: &[Vec<String>], right: &[usize]) -> String 
             .iter()
             .enumerate()
             .map(|(i, c)| {
+                let pad = " ".repeat(w[i].saturating_sub(len(c)));
                 if right.contains(&i) {
-                    format!("{c:>0$}", w[i])
+                    format!("{pad}{c}")
                 } else {
-                    format!("{c:<0$}", w[i])
+                    format!("{c}{pad}")
                 }
             })
             .collect();
