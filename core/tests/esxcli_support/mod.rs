@@ -56,8 +56,11 @@ pub fn render_padded(
     out.join("\n") + "\n"
 }
 
-/// The paste damages rows must survive, with the line each original line moves to.
-pub fn variants(text: &str) -> Vec<(String, fn(u32) -> u32)> {
+/// A damaged text and where each original line number went.
+pub type Variant = (String, fn(u32) -> u32);
+
+/// The paste damages rows must survive.
+pub fn variants(text: &str) -> Vec<Variant> {
     let same: fn(u32) -> u32 = |n| n;
     let doubled: fn(u32) -> u32 = |n| 2 * n - 1;
     vec![
@@ -140,8 +143,7 @@ pub fn sections(text: &str) -> Vec<(Option<&str>, Lines<'_>)> {
     let mut out = Vec::new();
     let mut start = (0usize, 1u32, None);
     let mut offset = 0usize;
-    let mut number = 1u32;
-    for raw in text.split_inclusive('\n') {
+    for (number, raw) in (1u32..).zip(text.split_inclusive('\n')) {
         let line = raw.trim_end_matches(['\n', '\r']);
         if let Some(p) = prompt::parse(line) {
             let (s, n, c) = start;
@@ -149,7 +151,6 @@ pub fn sections(text: &str) -> Vec<(Option<&str>, Lines<'_>)> {
             start = (offset + raw.len(), number + 1, p.command);
         }
         offset += raw.len();
-        number += 1;
     }
     let (s, n, c) = start;
     out.push((c, Lines::span(&text[s..], s, n, Wrapper::default())));
