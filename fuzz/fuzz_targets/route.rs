@@ -7,7 +7,7 @@ use vmkcheck_core::lines::Lines;
 use vmkcheck_core::route::{self, RouteTable};
 
 fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(&data);
+    let text = String::from_utf8_lossy(data);
     // The first line stands for the command when it mentions a route list.
     let (first, body) = text.split_once('\n').unwrap_or((&text, ""));
     let command = first.contains("route").then_some(first);
