@@ -30,7 +30,15 @@ const KNOWN: [c_int; 8] = [0, 1, 2, 3, 4, 5, 6, 99];
 fn call(cap: usize, f: impl Fn(*mut c_char, usize, *mut usize) -> c_int) {
     let mut out = vec![0x55 as c_char; cap.max(1)];
     let mut len = usize::MAX;
-    let status = f(if cap == 0 { std::ptr::null_mut() } else { out.as_mut_ptr() }, cap, &mut len);
+    let status = f(
+        if cap == 0 {
+            std::ptr::null_mut()
+        } else {
+            out.as_mut_ptr()
+        },
+        cap,
+        &mut len,
+    );
     assert!(KNOWN.contains(&status), "unknown status {status}");
     match status {
         OK => {
@@ -42,7 +50,12 @@ fn call(cap: usize, f: impl Fn(*mut c_char, usize, *mut usize) -> c_int) {
         }
         TOO_SMALL => {
             assert!(len >= cap, "needed {len} with cap {cap}");
-            assert!(out[..cap.min(out.len())].iter().all(|c| *c == 0x55 as c_char), "nothing written");
+            assert!(
+                out[..cap.min(out.len())]
+                    .iter()
+                    .all(|c| *c == 0x55 as c_char),
+                "nothing written"
+            );
             let mut big = vec![0 as c_char; len + 1];
             let mut len2 = 0usize;
             let again = f(big.as_mut_ptr(), len + 1, &mut len2);
@@ -57,11 +70,17 @@ fuzz_target!(|input: Input| {
     let text = input.text.as_ptr().cast::<c_char>();
     let n = input.text.len();
     // SAFETY: every pointer is valid for its length; outputs are separate buffers.
-    call(cap, |o, c, l| unsafe { vmkcheck_parse_json(text, n, o, c, l) });
+    call(cap, |o, c, l| unsafe {
+        vmkcheck_parse_json(text, n, o, c, l)
+    });
     // SAFETY: as above.
-    call(cap, |o, c, l| unsafe { vmkcheck_parse_vmknic_json(text, n, o, c, l, std::ptr::null_mut()) });
+    call(cap, |o, c, l| unsafe {
+        vmkcheck_parse_vmknic_json(text, n, o, c, l, std::ptr::null_mut())
+    });
     // SAFETY: as above.
-    call(cap, |o, c, l| unsafe { vmkcheck_parse_vmkping_json(text, n, o, c, l, std::ptr::null_mut()) });
+    call(cap, |o, c, l| unsafe {
+        vmkcheck_parse_vmkping_json(text, n, o, c, l, std::ptr::null_mut())
+    });
 
     let hosts: Vec<vmkcheck_host> = input
         .hosts
@@ -74,9 +93,14 @@ fuzz_target!(|input: Input| {
             text_len: text.len(),
         })
         .collect();
-    let (facts, facts_len) = input.facts.as_ref().map_or((std::ptr::null(), 0), |f| (f.as_ptr().cast(), f.len()));
+    let (facts, facts_len) = input
+        .facts
+        .as_ref()
+        .map_or((std::ptr::null(), 0), |f| (f.as_ptr().cast(), f.len()));
     // SAFETY: hosts and facts point into `input`, alive for the call.
-    call(cap, |o, c, l| unsafe { vmkcheck_check_json(hosts.as_ptr(), hosts.len(), facts, facts_len, o, c, l) });
+    call(cap, |o, c, l| unsafe {
+        vmkcheck_check_json(hosts.as_ptr(), hosts.len(), facts, facts_len, o, c, l)
+    });
 
     let s = vmkcheck_status_str(input.status);
     assert!(!s.is_null());

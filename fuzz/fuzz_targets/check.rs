@@ -11,7 +11,12 @@ struct Input {
 }
 
 fuzz_target!(|input: Input| {
-    let sources: Vec<(&str, &str)> = input.hosts.iter().take(64).map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let sources: Vec<(&str, &str)> = input
+        .hosts
+        .iter()
+        .take(64)
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     match vmkcheck_json::check(&sources, input.facts.as_deref()) {
         Ok(mut checked) => {
             for f in &checked.findings {

@@ -13,7 +13,11 @@ fuzz_target!(|data: &[u8]| {
                 for (vmk, tags) in h.all_tags() {
                     let _ = (h.tags(vmk), tags.to_string());
                 }
-                let _ = (h.esxi_version.map(|v| v.to_string()), h.license, h.cpu_vendor);
+                let _ = (
+                    h.esxi_version.map(|v| v.to_string()),
+                    h.license,
+                    h.cpu_vendor,
+                );
             }
         }
         Err(e) => {

@@ -9,7 +9,10 @@ fuzz_target!(|data: &[u8]| {
     match vmkping::parse(&text) {
         Ok(run) => {
             // Inferred timeouts are capped: the walk is bounded by the input.
-            assert!(run.responses().count() <= text.lines().count() + vmkping::MAX_LISTED_TIMEOUTS as usize);
+            assert!(
+                run.responses().count()
+                    <= text.lines().count() + vmkping::MAX_LISTED_TIMEOUTS as usize
+            );
             for d in run.diagnostics() {
                 let _ = d.to_string();
             }

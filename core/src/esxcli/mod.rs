@@ -3,3 +3,5 @@
 
 pub mod block;
 pub mod table;
+// Typed rows of the address and route tables (ipaddr, route).
+pub(crate) mod cells;
