@@ -128,7 +128,7 @@ impl Serialize for PingRun<'_> {
 
 impl Serialize for Section<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Section", 6)?;
+        let mut st = s.serialize_struct("Section", 16)?;
         st.serialize_field("line", &self.line)?;
         st.serialize_field("host", &self.host)?;
         st.serialize_field("command", &self.command)?;
@@ -137,10 +137,10 @@ impl Serialize for Section<'_> {
         st.serialize_field("vmkping", &self.vmkping())?;
         st.serialize_field("tags", &self.tags())?;
         st.serialize_field("interface_list", &self.interface_list())?;
-        st.serialize_field("ipv4_get", &None::<()>)?;
-        st.serialize_field("ipv6_address_list", &None::<()>)?;
+        st.serialize_field("ipv4_get", &self.ipv4_get())?;
+        st.serialize_field("ipv6_address_list", &self.ipv6_address_list())?;
         st.serialize_field("netstack_list", &self.netstack_list())?;
-        st.serialize_field("route_list", &None::<()>)?;
+        st.serialize_field("route_list", &self.route_list())?;
         st.serialize_field("vswitch", &self.vswitch())?;
         st.serialize_field("nic_list", &self.nic_list())?;
         st.serialize_field("version", &self.version())?;

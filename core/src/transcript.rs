@@ -23,10 +23,12 @@
 use crate::diag::Diagnostic;
 use crate::diag_ping::{self, DiagPing};
 use crate::iface::{self, InterfaceList};
+use crate::ipaddr::{Ipv4Table, Ipv6Table};
 use crate::lines::{Lines, Wrapper};
 use crate::netstack::{self, NetstackList};
 use crate::nic::{self, NicList};
 use crate::prompt;
+use crate::route::{self, RouteTable};
 use crate::tags::{self, Tags};
 use crate::version::{self, Version};
 use crate::vmknic::{self, VmknicTable};
@@ -243,34 +245,18 @@ type Shape = fn(&str) -> bool;
 
 /// The other commands' output, recognised without a command line: each kind with the
 /// shape of its first line and of any line it can hold after it. Tried in this order.
-const SHAPES: [(SectionKind, Shape, Shape); 7] = [
+#[rustfmt::skip]
+const SHAPES: [(SectionKind, Shape, Shape); 10] = [
     (SectionKind::Tags, tags::is_start, tags::is_continuation),
-    (
-        SectionKind::InterfaceList,
-        iface::is_start,
-        iface::is_continuation,
-    ),
-    (
-        SectionKind::NetstackList,
-        netstack::is_start,
-        netstack::is_continuation,
-    ),
-    (
-        SectionKind::Vswitch,
-        vswitch::is_start,
-        vswitch::is_continuation,
-    ),
+    (SectionKind::InterfaceList, iface::is_start, iface::is_continuation),
+    (SectionKind::Ipv4Get, Ipv4Table::is_start, Ipv4Table::is_continuation),
+    (SectionKind::Ipv6AddressList, Ipv6Table::is_start, Ipv6Table::is_continuation),
+    (SectionKind::NetstackList, netstack::is_start, netstack::is_continuation),
+    (SectionKind::RouteList, route::is_start, route::is_continuation),
+    (SectionKind::Vswitch, vswitch::is_start, vswitch::is_continuation),
     (SectionKind::NicList, nic::is_start, nic::is_continuation),
-    (
-        SectionKind::Version,
-        version::is_start,
-        version::is_continuation,
-    ),
-    (
-        SectionKind::DiagPing,
-        diag_ping::is_start,
-        diag_ping::is_continuation,
-    ),
+    (SectionKind::Version, version::is_start, version::is_continuation),
+    (SectionKind::DiagPing, diag_ping::is_start, diag_ping::is_continuation),
 ];
 
 /// The kind whose output `text` unmistakably starts.
@@ -340,6 +326,24 @@ impl<'a> Section<'a> {
             .then(|| InterfaceList::from_lines(self.body, self.command))
     }
 
+    /// The IPv4 addresses, for an `ipv4_get` section.
+    pub fn ipv4_get(&self) -> Option<Ipv4Table<'a>> {
+        self.is(SectionKind::Ipv4Get)
+            .then(|| Ipv4Table::from_lines(self.body, self.command))
+    }
+
+    /// The IPv6 addresses, for an `ipv6_address_list` section.
+    pub fn ipv6_address_list(&self) -> Option<Ipv6Table<'a>> {
+        self.is(SectionKind::Ipv6AddressList)
+            .then(|| Ipv6Table::from_lines(self.body, self.command))
+    }
+
+    /// The routes, for a `route_list` section.
+    pub fn route_list(&self) -> Option<RouteTable<'a>> {
+        self.is(SectionKind::RouteList)
+            .then(|| RouteTable::from_lines(self.body, self.command))
+    }
+
     /// The netstacks, for a `netstack_list` section.
     pub fn netstack_list(&self) -> Option<NetstackList<'a>> {
         self.is(SectionKind::NetstackList)
@@ -381,6 +385,7 @@ impl<'a> Section<'a> {
 
     /// The diagnostics of the section's parsed content.
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
+        // One kind per section: at most one of these yields anything.
         let table = self.vmknic().into_iter().flat_map(|t| t.diagnostics());
         let run = self.vmkping().into_iter().flat_map(|r| r.diagnostics());
         let tags = self.tags().into_iter().flat_map(|t| t.diagnostics());
@@ -388,19 +393,28 @@ impl<'a> Section<'a> {
             .interface_list()
             .into_iter()
             .flat_map(|l| l.diagnostics());
+        let ipv4 = self.ipv4_get().into_iter().flat_map(|t| t.diagnostics());
+        let ipv6 = self
+            .ipv6_address_list()
+            .into_iter()
+            .flat_map(|t| t.diagnostics());
         let netstack = self
             .netstack_list()
             .into_iter()
             .flat_map(|l| l.diagnostics());
-        let version = self.version().into_iter().flat_map(|v| v.diagnostics());
+        let route = self.route_list().into_iter().flat_map(|t| t.diagnostics());
         let vswitch = self.vswitch().into_iter().flat_map(|l| l.diagnostics());
         let nic_list = self.nic_list().into_iter().flat_map(|l| l.diagnostics());
+        let version = self.version().into_iter().flat_map(|v| v.diagnostics());
         let diag_ping = self.diag_ping().into_iter().flat_map(|r| r.diagnostics());
         table
             .chain(run)
             .chain(tags)
             .chain(iface)
+            .chain(ipv4)
+            .chain(ipv6)
             .chain(netstack)
+            .chain(route)
             .chain(vswitch)
             .chain(nic_list)
             .chain(version)
@@ -606,6 +620,18 @@ impl<'a> Sections<'a> {
                 n.saturating_add(1),
             ));
         }
+        if let Some(kind) = starts_output(text) {
+            // Before the vmknic header: `Interface  Address  Netmask…` is IPv6 address list's
+            // title. A second title of the same output (the next vSwitch, the summary after the
+            // trace) continues it.
+            if let Some(o) = self.open.as_mut().filter(|o| o.kind == kind) {
+                o.started = true;
+                return Step::Continue;
+            }
+            let mut o = self.open_at(n, None, kind, raw_start, n);
+            o.started = true;
+            return Step::StartHere(o);
+        }
         let open = self.open.as_mut();
         if vmknic::is_header(text) {
             if let Some(o) = open.filter(|o| o.kind == SectionKind::Vmknic && !o.started) {
@@ -625,17 +651,6 @@ impl<'a> Sections<'a> {
                 return Step::Continue;
             }
             let mut o = self.open_at(n, None, SectionKind::Vmkping, raw_start, n);
-            o.started = true;
-            return Step::StartHere(o);
-        }
-        if let Some(kind) = starts_output(text) {
-            // A second title of the same output (the next vSwitch, the summary after the
-            // trace) continues it.
-            if let Some(o) = self.open.as_mut().filter(|o| o.kind == kind) {
-                o.started = true;
-                return Step::Continue;
-            }
-            let mut o = self.open_at(n, None, kind, raw_start, n);
             o.started = true;
             return Step::StartHere(o);
         }

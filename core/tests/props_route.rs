@@ -187,8 +187,8 @@ fn corpus_g07_vmotion_default_gateway() {
     let text = corpus_input("g07-route-list-vmotion-default-gateway");
     let secs = sections(&text);
     assert_eq!(secs.len(), 2);
-    let a = RouteTable::from_lines(secs[0].1.clone(), secs[0].0);
-    let b = RouteTable::from_lines(secs[1].1.clone(), secs[1].0);
+    let a = RouteTable::from_lines(secs[0].1, secs[0].0);
+    let b = RouteTable::from_lines(secs[1].1, secs[1].0);
     assert_eq!(a.diagnostics().count() + b.diagnostics().count(), 0);
     assert_eq!(
         rows(&a),

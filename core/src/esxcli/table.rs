@@ -244,9 +244,9 @@ impl<'a> Table<'a> {
     /// its dash line, a dash line alone, a title line alone (recognised by `known`
     /// titles), or none (rows only). `known` lists the titles the caller looks for.
     pub fn read(lines: Lines<'a>, known: &[&str]) -> Self {
-        let mut probe = lines.clone();
+        let mut probe = lines;
         let first = probe.by_ref().find(|l| !l.is_blank());
-        let after_first = probe.clone();
+        let after_first = probe;
         let second = probe.find(|l| !l.is_blank());
         let mut t = Self {
             rows: lines,
@@ -330,7 +330,7 @@ impl<'a> Table<'a> {
     /// The rows after the header: every non-blank line that is not a dash line.
     pub fn rows(&self) -> Rows<'a> {
         Rows {
-            lines: self.rows.clone(),
+            lines: self.rows,
             columns: self.columns,
             collapsed: self.collapsed,
         }
