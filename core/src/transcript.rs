@@ -620,7 +620,10 @@ impl<'a> Sections<'a> {
                 n.saturating_add(1),
             ));
         }
-        if let Some(kind) = starts_output(text) {
+        // Output of a command vmkcheck does not read may hold anything (a bare `vmk0`);
+        // only a vmknic or ping header splits it.
+        let in_unknown = self.open.is_some_and(|o| o.kind == SectionKind::Unknown);
+        if let Some(kind) = starts_output(text).filter(|_| !in_unknown) {
             // Before the vmknic header: `Interface  Address  Netmask…` is IPv6 address list's
             // title. A second title of the same output (the next vSwitch, the summary after the
             // trace) continues it.

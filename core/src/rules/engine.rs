@@ -3,10 +3,11 @@
 use core::cmp::Ordering;
 
 use super::finding::{Finding, HostName};
-use super::model::{self, Host, PingFact, Row, Source, Workspace};
-use super::{facts as facts_rules, host, pair, path, ping};
+use super::model::{self, Host, HostSection, PingFact, Row, Source, Workspace};
+use super::{facts as facts_rules, host, pair, path, ping, switch};
 use crate::Error;
-use crate::facts::{Facts, Tags};
+use crate::facts::{Facts, Tags, Version};
+use crate::transcript::SectionKind;
 use crate::vmknic::Family;
 
 /// What [`check`] filled in: the first `hosts` hosts of the workspace (sorted by name)
@@ -30,6 +31,8 @@ pub(crate) struct Model<'m, 'a> {
     pub index: &'m [usize],
     /// Pings sorted by path (source interface, peer).
     pub pings: &'m [PingFact<'a>],
+    /// The other commands' sections, ordered by host and kind.
+    pub sections: &'m [HostSection<'a>],
     pub facts: Option<&'m Facts<'a>>,
 }
 
@@ -137,6 +140,36 @@ impl<'m, 'a> Model<'m, 'a> {
         self.hosts.get(h).is_some_and(|x| x.stack_based)
     }
 
+    /// A host's sections of one kind, in the order pasted.
+    pub fn sections_of(
+        &self,
+        h: usize,
+        kind: SectionKind,
+    ) -> impl Iterator<Item = &'m HostSection<'a>> + Clone + use<'m, 'a> {
+        host_sections(self.sections, self.hosts.get(h), kind)
+    }
+
+    /// A host's ESXi version, with where it was read: its `vmware -v` / `esxcli system
+    /// version get` output (the last pasted), else the facts' `esxi_version`.
+    pub fn esxi_version(&self, h: usize) -> Option<(Version, Option<(u32, u32)>)> {
+        let pasted = self
+            .sections_of(h, SectionKind::Version)
+            .filter_map(|s| {
+                let v = s.section.version()?;
+                let n = v.number()?;
+                let version = Version {
+                    major: u8::try_from(n.major).unwrap_or(u8::MAX),
+                    minor: u8::try_from(n.minor).unwrap_or(u8::MAX),
+                };
+                Some((version, Some((s.source, v.line.unwrap_or(s.section.line)))))
+            })
+            .last();
+        pasted.or_else(|| {
+            let v = self.host(h)?.facts?.esxi_version?;
+            Some((v, None))
+        })
+    }
+
     pub fn source(&self, h: usize) -> u32 {
         self.hosts.get(h).map_or(0, |x| x.source)
     }
@@ -166,6 +199,7 @@ pub fn check<'a>(
             rows: ws.rows.get(..c.rows).unwrap_or(&[]),
             index: &[],
             pings: &[],
+            sections: &[],
             facts,
         };
         host::multihoming_same_subnet(&m, ws.index.get(..grouped).unwrap_or(&[]), sink);
@@ -180,6 +214,7 @@ pub fn check<'a>(
             rows,
             index,
             pings: &[],
+            sections: &[],
             facts,
         };
         for p in ws.pings.get_mut(..c.pings).unwrap_or(&mut []) {
@@ -216,10 +251,12 @@ fn evaluate<'a>(
         rows: ws.rows.get(..c.rows).unwrap_or(&[]),
         index: ws.index.get(..indexed).unwrap_or(&[]),
         pings: ws.pings.get(..c.pings).unwrap_or(&[]),
+        sections: ws.sections.get(..c.sections).unwrap_or(&[]),
         facts,
     };
     for h in 0..c.hosts {
         host::check(&m, h, sink);
+        switch::check(&m, h, sink);
     }
     host::duplicate_addresses(&m, sink);
     facts_rules::check_hosts(&m, sink);
@@ -242,6 +279,49 @@ fn evaluate<'a>(
     }
 }
 
+/// The sections of `host` of one kind (sections are ordered by host, then kind).
+fn host_sections<'m, 'a>(
+    sections: &'m [HostSection<'a>],
+    host: Option<&Host<'a>>,
+    kind: SectionKind,
+) -> impl Iterator<Item = &'m HostSection<'a>> + Clone + use<'m, 'a> {
+    let own = host
+        .and_then(|x| sections.get(x.sections.0..x.sections.1))
+        .unwrap_or(&[]);
+    let from = own.partition_point(|s| s.section.kind < kind);
+    let to = own.partition_point(|s| s.section.kind <= kind);
+    own.get(from..to).unwrap_or(&[]).iter()
+}
+
+/// The service tags `esxcli network ip interface tag get` printed for `interface` (the
+/// last such output pasted); `None` when none names it.
+fn pasted_tags(
+    sections: &[HostSection<'_>],
+    host: Option<&Host<'_>>,
+    interface: &str,
+) -> Option<Tags> {
+    host_sections(sections, host, SectionKind::Tags)
+        .filter_map(|s| s.section.tags())
+        .filter(|t| t.interface == Some(interface))
+        .last()
+        .map(|t| {
+            t.tags()
+                .filter_map(Tags::from_name)
+                .fold(Tags::EMPTY, |acc, t| acc | t)
+        })
+}
+
+/// True when the host's tags are known: from a pasted `tag get` naming its interface,
+/// or from the facts.
+pub(crate) fn tags_known(m: &Model<'_, '_>, h: usize) -> bool {
+    m.sections_of(h, SectionKind::Tags)
+        .filter_map(|s| s.section.tags())
+        .any(|t| t.interface.is_some())
+        || m.host(h)
+            .and_then(|x| x.facts)
+            .is_some_and(|f| f.has_tags())
+}
+
 fn path_key(p: &PingFact<'_>) -> (Option<usize>, Option<usize>) {
     if p.evidence {
         (p.from, p.peer)
@@ -259,11 +339,14 @@ fn annotate<'a>(ws: &mut Workspace<'a, '_>, h: usize, facts: Option<&Facts<'a>>)
     host.facts = facts.and_then(|f| name.with_text(|n| f.host(n)));
     let hf = host.facts;
     let (start, end) = host.rows;
+    let host = *host;
     let Some(rows) = ws.rows.get_mut(start..end) else {
         return;
     };
+    // What ESXi printed wins over what the facts say.
     for r in rows.iter_mut() {
-        r.tags = hf.and_then(|f| f.tags(r.row.interface));
+        r.tags = pasted_tags(ws.sections, Some(&host), r.row.interface)
+            .or_else(|| hf.and_then(|f| f.tags(r.row.interface)));
     }
     let enabled = |r: &Row<'_>| r.row.enabled != Some(false);
     let on_stack = rows.iter().any(|r| r.on_netstack("vmotion") && enabled(r));

@@ -5,6 +5,7 @@ use core::fmt;
 use super::catalog::Rule;
 use super::engine::Model;
 use super::finding::{Finding, HostName, Part};
+use super::switch;
 use crate::facts::{EncryptedVmotion, HostFacts, License, Version};
 
 const V6_0: Version = Version { major: 6, minor: 0 };
@@ -73,7 +74,9 @@ fn pair<'a>(m: &Model<'_, 'a>, rule: Rule, a: usize, b: usize) -> Finding<'a> {
 /// run; once for the whole check, or once per host the facts leave out.
 fn facts_not_provided<'a>(m: &Model<'_, 'a>, sink: &mut dyn FnMut(Finding<'a>)) {
     if m.facts.is_none() {
-        sink(Finding::new(Rule::FactsNotProvided));
+        // Versions read from `vmware -v` output still feed the version rules.
+        let versions = (0..m.hosts.len()).any(|h| m.esxi_version(h).is_some());
+        sink(Finding::new(Rule::FactsNotProvided).flag(if versions { 2 } else { 0 }));
         return;
     }
     for h in (0..m.hosts.len()).filter(|h| facts(m, *h).is_none()) {
@@ -111,25 +114,32 @@ fn esxi_version_unsupported_netstack<'a>(
     h: usize,
     sink: &mut dyn FnMut(Finding<'a>),
 ) {
-    let Some(v) = facts(m, h).and_then(|f| f.esxi_version) else {
+    let Some((v, at)) = m.esxi_version(h) else {
         return;
     };
-    if v < V6_0 && m.rows_of(h).iter().any(|r| r.on_netstack("vmotion")) {
-        sink(
-            Finding::new(Rule::EsxiVersionUnsupported)
-                .host(m.name(h))
-                .numbers(version_number(v), 0)
-                .flag(0),
-        );
+    let table = m.rows_of(h).iter().find(|r| r.on_netstack("vmotion"));
+    if let Some(r) = table.filter(|_| v < V6_0) {
+        let name = m.name(h);
+        let mut f = Finding::new(Rule::EsxiVersionUnsupported)
+            .host(name)
+            .numbers(version_number(v), 0)
+            .flag(0);
+        if let Some((source, line)) = at {
+            f = f
+                .flag(2)
+                .at(name, source, line)
+                .at(name, r.source, r.row.line);
+        }
+        sink(f);
     }
 }
 
 /// `esxi-version-unsupported` (error), pair part: cross-vCenter vMotion needs ESXi 6.0
 /// or later on both hosts (KB 2106952).
 fn esxi_version_unsupported_cross<'a>(p: &Pair<'_, '_, 'a>, sink: &mut dyn FnMut(Finding<'a>)) {
-    let Pair { m, a, b, fa, fb } = *p;
-    for (h, o, f) in [(a, b, fa), (b, a, fb)] {
-        if let Some(v) = f.esxi_version.filter(|v| *v < V6_0) {
+    let Pair { m, a, b, .. } = *p;
+    for (h, o) in [(a, b), (b, a)] {
+        if let Some((v, _)) = m.esxi_version(h).filter(|(v, _)| *v < V6_0) {
             sink(
                 pair(m, Rule::EsxiVersionUnsupported, h, o)
                     .numbers(version_number(v), 0)
@@ -188,8 +198,8 @@ fn encrypted_vmotion_unsupported<'a>(p: &Pair<'_, '_, 'a>, sink: &mut dyn FnMut(
     if !(required(fa) || required(fb)) {
         return;
     }
-    for (h, o, f) in [(a, b, fa), (b, a, fb)] {
-        if let Some(v) = f.esxi_version.filter(|v| *v < V6_5) {
+    for (h, o) in [(a, b), (b, a)] {
+        if let Some((v, _)) = m.esxi_version(h).filter(|(v, _)| *v < V6_5) {
             sink(pair(m, Rule::EncryptedVmotionUnsupported, h, o).numbers(version_number(v), 0));
         }
     }
@@ -198,6 +208,10 @@ fn encrypted_vmotion_unsupported<'a>(p: &Pair<'_, '_, 'a>, sink: &mut dyn FnMut(
 /// `link-capacity-low` (warning): vMotion needs at least 1 Gbps (250 Mbps per
 /// concurrent migration); the facts' `line_rate_mbps` is below that.
 fn link_capacity_low<'a>(m: &Model<'_, 'a>, h: usize, sink: &mut dyn FnMut(Finding<'a>)) {
+    // A pasted NIC list rates the uplinks themselves (rules::switch).
+    if switch::nics_listed(m, h) {
+        return;
+    }
     if let Some(rate) = facts(m, h)
         .and_then(|f| f.line_rate_mbps)
         .filter(|r| *r < 1000)
@@ -232,6 +246,7 @@ pub(crate) fn render(
     let peer = x.peer.unwrap_or(HostName::Numbered(0));
     Some(match (x.rule, part) {
         (Rule::FactsNotProvided, Part::Message) if x.detail.flag == 1 => write!(f, "the facts say nothing about {host}: its CPU, version and licence rules were not run"),
+        (Rule::FactsNotProvided, Part::Message) if x.detail.flag == 2 => f.write_str("no facts given: CPU, licence and cross-vCenter rules were not run (ESXi versions were read from the paste)"),
         (Rule::FactsNotProvided, Part::Message) => f.write_str("no facts given: CPU, version and licence rules were not run"),
         (Rule::FactsNotProvided, Part::Remediation) => f.write_str("vmkcheck check --facts facts.json (host name → esxi_version, vcenter, license, cpu_vendor, aes_ni, …; see README)"),
         (Rule::CpuVendorMismatch, Part::Message) => write!(f, "{host} has an {s0} CPU, {peer} an {s1} CPU: vMotion between vendors is not possible"),
@@ -239,6 +254,7 @@ pub(crate) fn render(
         (Rule::CpuAesPclmulqdqMismatch, Part::Message) => write!(f, "AES-NI/PCLMULQDQ is off on {host} but on on {peer}: their CPU features differ (KB 1034926)"),
         (Rule::CpuAesPclmulqdqMismatch, Part::Remediation) => write!(f, "enable AES-NI in {host}'s BIOS, or enable EVC on the cluster (KB 1034926)"),
         (Rule::EsxiVersionUnsupported, Part::Message) if x.detail.flag == 1 => write!(f, "{host} runs ESXi {}: cross-vCenter vMotion with {peer} needs 6.0 or later", V(n0)),
+        (Rule::EsxiVersionUnsupported, Part::Message) if x.detail.flag == 2 => write!(f, "{host} runs ESXi {} (vmware -v) but has a vmotion netstack, which exists from 6.0 on: were these pasted from different hosts?", V(n0)),
         (Rule::EsxiVersionUnsupported, Part::Message) => write!(f, "{host} runs ESXi {} but has a vmotion netstack, which exists from 6.0 on: check the facts", V(n0)),
         (Rule::EsxiVersionUnsupported, Part::Remediation) => write!(f, "upgrade {host} to ESXi 6.0 or later"),
         (Rule::CrossVcenterVersionMismatch, Part::Message) => write!(

@@ -3,7 +3,7 @@
 use core::fmt;
 
 use super::catalog::Rule;
-use super::engine::Model;
+use super::engine::{Model, tags_known};
 use super::finding::{Finding, Part};
 use super::model::Row;
 use crate::facts::Tags;
@@ -41,12 +41,6 @@ fn per_interface<'r, 'a>(
 ) -> impl Iterator<Item = &'r Row<'a>> + 'r {
     rows.chunk_by(|a, b| a.row.interface == b.row.interface)
         .filter_map(move |g| g.iter().find(|r| keep(r)))
-}
-
-fn tags_known(m: &Model<'_, '_>, h: usize) -> bool {
-    m.host(h)
-        .and_then(|x| x.facts)
-        .is_some_and(|f| f.has_tags())
 }
 
 fn disabled_on_stack(m: &Model<'_, '_>, h: usize) -> bool {

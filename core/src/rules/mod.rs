@@ -36,6 +36,7 @@ mod model;
 mod pair;
 mod path;
 mod ping;
+mod switch;
 mod text;
 
 pub use catalog::{Rule, Severity};

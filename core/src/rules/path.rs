@@ -10,6 +10,7 @@ use super::host::network;
 use super::model::{PingFact, Row};
 use super::ping::Vmkping;
 use crate::facts::License;
+use crate::transcript::SectionKind;
 use crate::vmknic::Family;
 
 /// Average RTT above which vMotion is "long distance" (Enterprise Plus), in ms.
@@ -177,7 +178,7 @@ pub(crate) fn check<'a>(
     connectivity_unverified(&e, &base, &at, sink);
     jumbo_path_failed(&e, &ends, &base, &at, sink);
     jumbo_path_unverified(&e, &ends, &base, &at, sink);
-    routed_vmotion(&e, &ends, &base, &at, sink);
+    routed_vmotion(m, a, b, &e, &ends, &base, &at, sink);
     long_distance_vmotion(m, a, b, &e, &base, &at, sink);
     rtt_too_high(&e, &base, &at, sink);
 }
@@ -277,10 +278,68 @@ fn jumbo_path_unverified<'a>(
     }
 }
 
-/// `routed-vmotion` (info, or unverified with no successful ping): A's and B's vMotion
-/// addresses are in different subnets, so vMotion is routed and each host's vmotion
-/// netstack needs a default gateway ("vMotion TCP/IP stack").
+/// What a host's pasted vmotion-netstack route list says about reaching a peer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gateway {
+    /// No route list of the vmotion netstack was pasted.
+    Unknown,
+    /// A default route (or one covering the peer) with a gateway: source and line.
+    Found(u32, u32),
+    /// The list was pasted and has none: source and line of the list.
+    Missing(u32, u32),
+}
+
+/// How `h`'s vmotion netstack reaches `peer` (an address of `family`), by its pasted
+/// `esxcli network ip route … list -N vmotion` (the last one pasted).
+fn vmotion_gateway(m: &Model<'_, '_>, h: usize, peer: &Row<'_>) -> Gateway {
+    let family = peer.row.family;
+    let lists = m
+        .sections_of(h, SectionKind::RouteList)
+        .filter_map(|s| Some((s.section.route_list()?, s.source, s.section.line)))
+        .filter(|(l, _, _)| {
+            l.rows().next().is_none_or(|r| {
+                r.family == family
+                    && r.netstack
+                        .is_some_and(|n| n.eq_ignore_ascii_case("vmotion"))
+            })
+        });
+    let Some((list, source, line)) = lists.last() else {
+        return Gateway::Unknown;
+    };
+    let routed =
+        |gw: Option<&str>| gw.is_some_and(|g| !matches!(g, "0.0.0.0" | "::") && !g.is_empty());
+    // A route to the peer's network: the peer's address masked to the route's prefix
+    // is the route's network.
+    let covers = |net: Option<&str>, prefix: Option<u8>| {
+        let mut probe = *peer;
+        probe.row.prefix_len = prefix;
+        let value = net.and_then(|n| match family {
+            Family::Ipv4 => crate::shape::parse_ipv4(n).map(|v| u128::from(u32::from(v))),
+            Family::Ipv6 => crate::shape::parse_ipv6(n).map(u128::from),
+        });
+        matches!((network(&probe), value), (Some((_, n, _)), Some(v)) if n == v)
+    };
+    list.rows()
+        .filter(|r| {
+            r.netstack
+                .is_some_and(|n| n.eq_ignore_ascii_case("vmotion"))
+        })
+        .find(|r| routed(r.gateway) && (r.is_default() || covers(r.network, r.prefix_len)))
+        .map_or(Gateway::Missing(source, line), |r| {
+            Gateway::Found(source, r.line)
+        })
+}
+
+/// `routed-vmotion` (info, or unverified): A's and B's vMotion addresses are in different
+/// subnets, so vMotion is routed and each host's vmotion netstack needs a gateway
+/// ("vMotion TCP/IP stack"). Info when a ping across succeeded or both hosts' pasted
+/// vmotion route lists show a gateway; unverified otherwise, naming a host whose list
+/// shows none.
+#[allow(clippy::too_many_arguments)]
 fn routed_vmotion<'a>(
+    m: &Model<'_, 'a>,
+    a: usize,
+    b: usize,
     e: &Evidence<'a>,
     ends: &Ends<'_, 'a>,
     base: &Base<'_, 'a>,
@@ -291,14 +350,26 @@ fn routed_vmotion<'a>(
     {
         return;
     }
-    let sev = if e.success.is_some() {
-        Severity::Info
-    } else {
-        Severity::Unverified
+    let there = vmotion_gateway(m, a, ends.to);
+    let back = vmotion_gateway(m, b, ends.from);
+    let (sev, flag) = match (e.success.is_some(), there, back) {
+        (true, _, _) => (Severity::Info, 0),
+        (false, Gateway::Found(..), Gateway::Found(..)) => (Severity::Info, 8),
+        (false, Gateway::Missing(..), _) => (Severity::Unverified, 16),
+        (false, _, Gateway::Missing(..)) => (Severity::Unverified, 32),
+        _ => (Severity::Unverified, 0),
     };
-    let f = base(Rule::RoutedVmotion)
+    let mut f = base(Rule::RoutedVmotion)
         .severity(sev)
         .texts_with(2, ends.from.row.address.unwrap_or(""));
+    f.detail.flag |= flag;
+    if e.success.is_none() {
+        for (h, g) in [(a, there), (b, back)] {
+            if let Gateway::Found(source, line) | Gateway::Missing(source, line) = g {
+                f = f.at(m.name(h), source, line);
+            }
+        }
+    }
     sink(at(f, e.success.as_ref()));
 }
 
@@ -447,7 +518,19 @@ pub(crate) fn render(
         (Rule::RoutedVmotion, Part::Message) => write!(
             f,
             "{vmk} ({extra}) and {peer} ({target}) are in different subnets: vMotion is routed and needs a gateway on each host's vmotion netstack{}",
-            if x.severity == Severity::Info { "; a ping across succeeded" } else { "" }
+            match d.flag & (8 | 16 | 32) {
+                _ if x.severity == Severity::Info && d.flag & 8 == 0 => "; a ping across succeeded",
+                8 => "; both hosts' vmotion route lists have one",
+                16 => "; this host's vmotion route list has none",
+                32 => "; the peer's vmotion route list has none",
+                _ => "",
+            }
+        ),
+        (Rule::RoutedVmotion, Part::Remediation) if d.flag & (16 | 32) != 0 => write!(
+            f,
+            "add one on the {}: esxcli network ip route {} add -N vmotion -n default -g <gateway> (vSphere Client: Host > Configure > TCP/IP configuration > vMotion > Edit > Routing)",
+            if d.flag & 16 != 0 { "host" } else { "peer" },
+            if d.flag & 2 != 0 { "ipv6" } else { "ipv4" }
         ),
         (Rule::RoutedVmotion, Part::Remediation) => f.write_str(
             "esxcli network ip route ipv4 list -N vmotion (vSphere Client: Host > Configure > TCP/IP configuration > vMotion > Edit > Routing: default gateway)",

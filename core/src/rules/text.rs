@@ -4,15 +4,17 @@
 use core::fmt;
 
 use super::finding::{Finding, Part};
-use super::{facts, host, pair, path, ping};
+use super::{facts, host, pair, path, ping, switch};
 
 type Render = fn(&Finding<'_>, Part, &mut fmt::Formatter<'_>) -> Option<fmt::Result>;
 
-const RENDERERS: [Render; 5] = [
+// `switch` before `facts`: both word `link-capacity-low`, from a NIC list or the facts.
+const RENDERERS: [Render; 6] = [
     host::render,
     pair::render,
     path::render,
     ping::render,
+    switch::render,
     facts::render,
 ];
 
@@ -30,6 +32,7 @@ pub(crate) fn has_remediation(x: &Finding<'_>) -> bool {
         pair::has_remediation(r),
         path::has_remediation(r),
         ping::has_remediation(r),
+        switch::has_remediation(r),
         facts::has_remediation(r),
     ]
     .into_iter()
