@@ -20,20 +20,25 @@ cargo fmt --all --check
 step "clippy (core denies unwrap/expect/panic/indexing/arithmetic side effects)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p vmkcheck-core --all-features --all-targets --locked -- -D warnings
+cargo clippy -p vmkcheck-core --no-default-features --features serde --lib --locked -- -D warnings
 
 step "tests (core unit + properties + docs, shared corpus through library and CLI)"
 cargo test --workspace --locked
 # The core alone, without the serde feature the workspace unifies in.
 cargo test -p vmkcheck-core --locked --lib
+# ... and without the other ESXi commands' parsers (the embedded build).
+cargo test -p vmkcheck-core --locked --lib --no-default-features
 
 step "docs (-D warnings)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features --locked
 
-step "bare-metal build: thumbv7em-none-eabihf, without and with serde"
+step "bare-metal build: thumbv7em-none-eabihf, without and with serde, with and without esxi-commands"
 cargo build -p vmkcheck-core --target thumbv7em-none-eabihf --locked
 cargo build -p vmkcheck-core --target thumbv7em-none-eabihf --features serde --locked
+cargo build -p vmkcheck-core --target thumbv7em-none-eabihf --no-default-features --locked
+cargo build -p vmkcheck-core --target thumbv7em-none-eabihf --no-default-features --features serde --locked
 
-step "embedded footprint (budget 96 KB)"
+step "embedded footprint (96 KiB without esxi-commands, 128 KiB with) and stack depth"
 ./scripts/footprint.sh
 
 step "quick start: vmkcheck on the built-in sample"

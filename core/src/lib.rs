@@ -40,18 +40,25 @@
 extern crate std;
 
 pub mod diag;
+#[cfg(feature = "esxi-commands")]
 pub mod diag_ping;
 mod error;
+#[cfg(feature = "esxi-commands")]
 pub mod esxcli;
 pub mod facts;
+#[cfg(feature = "esxi-commands")]
 pub mod iface;
+#[cfg(feature = "esxi-commands")]
 pub mod ipaddr;
 mod json;
 pub mod lines;
+#[cfg(feature = "esxi-commands")]
 pub mod netstack;
+#[cfg(feature = "esxi-commands")]
 pub mod nic;
 pub mod prompt;
 pub mod report;
+#[cfg(feature = "esxi-commands")]
 pub mod route;
 pub mod rules;
 #[cfg(feature = "serde")]
@@ -59,11 +66,14 @@ mod ser;
 #[cfg(feature = "serde")]
 pub use ser::{RuleEntry, TRANSCRIPT_SCHEMA};
 pub mod shape;
+#[cfg(feature = "esxi-commands")]
 pub mod tags;
 pub mod transcript;
+#[cfg(feature = "esxi-commands")]
 pub mod version;
 pub mod vmknic;
 pub mod vmkping;
+#[cfg(feature = "esxi-commands")]
 pub mod vswitch;
 
 pub use diag::{Diagnostic, DiagnosticKind};

@@ -9,6 +9,8 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use crate::diag::Diagnostic;
 use crate::report::{Counts, Report};
 use crate::rules::{Evidence, Finding, HostName, Rule};
+#[cfg(not(feature = "esxi-commands"))]
+use crate::transcript::SectionKind;
 use crate::transcript::{Section, Transcript};
 use crate::vmknic::VmknicRow;
 use crate::vmkping::{PingCommand, PingRun, Response};
@@ -135,18 +137,34 @@ impl Serialize for Section<'_> {
         st.serialize_field("kind", self.kind.as_str())?;
         st.serialize_field("vmknic", &self.vmknic().map(|t| Items(t.rows())))?;
         st.serialize_field("vmkping", &self.vmkping())?;
-        st.serialize_field("tags", &self.tags())?;
-        st.serialize_field("interface_list", &self.interface_list())?;
-        st.serialize_field("ipv4_get", &self.ipv4_get())?;
-        st.serialize_field("ipv6_address_list", &self.ipv6_address_list())?;
-        st.serialize_field("netstack_list", &self.netstack_list())?;
-        st.serialize_field("route_list", &self.route_list())?;
-        st.serialize_field("vswitch", &self.vswitch())?;
-        st.serialize_field("nic_list", &self.nic_list())?;
-        st.serialize_field("version", &self.version())?;
-        st.serialize_field("diag_ping", &self.diag_ping())?;
+        other_commands(self, &mut st)?;
         st.end()
     }
+}
+
+/// The fields of the other commands' kinds, in `SectionKind::PARSED` order.
+#[cfg(feature = "esxi-commands")]
+fn other_commands<S: SerializeStruct>(x: &Section<'_>, st: &mut S) -> Result<(), S::Error> {
+    st.serialize_field("tags", &x.tags())?;
+    st.serialize_field("interface_list", &x.interface_list())?;
+    st.serialize_field("ipv4_get", &x.ipv4_get())?;
+    st.serialize_field("ipv6_address_list", &x.ipv6_address_list())?;
+    st.serialize_field("netstack_list", &x.netstack_list())?;
+    st.serialize_field("route_list", &x.route_list())?;
+    st.serialize_field("vswitch", &x.vswitch())?;
+    st.serialize_field("nic_list", &x.nic_list())?;
+    st.serialize_field("version", &x.version())?;
+    st.serialize_field("diag_ping", &x.diag_ping())
+}
+
+/// Without their parsers the fields are still there, `null`: the JSON shape is one.
+#[cfg(not(feature = "esxi-commands"))]
+fn other_commands<S: SerializeStruct>(x: &Section<'_>, st: &mut S) -> Result<(), S::Error> {
+    for kind in SectionKind::PARSED.iter().skip(2) {
+        let _ = x;
+        st.serialize_field(kind.as_str(), &None::<()>)?;
+    }
+    Ok(())
 }
 
 /// The schema id of [`Transcript`]'s JSON.

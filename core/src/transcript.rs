@@ -21,18 +21,27 @@
 //! ```
 
 use crate::diag::Diagnostic;
+#[cfg(feature = "esxi-commands")]
 use crate::diag_ping::{self, DiagPing};
+#[cfg(feature = "esxi-commands")]
 use crate::iface::{self, InterfaceList};
+#[cfg(feature = "esxi-commands")]
 use crate::ipaddr::{Ipv4Table, Ipv6Table};
 use crate::lines::{Lines, Wrapper};
+#[cfg(feature = "esxi-commands")]
 use crate::netstack::{self, NetstackList};
+#[cfg(feature = "esxi-commands")]
 use crate::nic::{self, NicList};
 use crate::prompt;
+#[cfg(feature = "esxi-commands")]
 use crate::route::{self, RouteTable};
+#[cfg(feature = "esxi-commands")]
 use crate::tags::{self, Tags};
+#[cfg(feature = "esxi-commands")]
 use crate::version::{self, Version};
 use crate::vmknic::{self, VmknicTable};
 use crate::vmkping::{self, PingCommand, PingRun};
+#[cfg(feature = "esxi-commands")]
 use crate::vswitch::{self, VswitchList};
 
 /// What a section holds. Its JSON `kind` is [`as_str`](Self::as_str); the section's JSON
@@ -115,6 +124,19 @@ impl SectionKind {
     /// assert_eq!(SectionKind::of_command("Then run this"), None);
     /// ```
     pub fn of_command(command: &str) -> Option<Self> {
+        Self::of_command_any(command).map(Self::readable)
+    }
+
+    /// The kind itself when this build parses it, else `Unknown`.
+    const fn readable(self) -> Self {
+        match self {
+            Self::Vmknic | Self::Vmkping | Self::Unknown => self,
+            _ if cfg!(feature = "esxi-commands") => self,
+            _ => Self::Unknown,
+        }
+    }
+
+    fn of_command_any(command: &str) -> Option<Self> {
         let mut words = command.split_whitespace();
         let first = words.next()?;
         let base = first.rsplit('/').next().unwrap_or(first);
@@ -245,6 +267,7 @@ type Shape = fn(&str) -> bool;
 
 /// The other commands' output, recognised without a command line: each kind with the
 /// shape of its first line and of any line it can hold after it. Tried in this order.
+#[cfg(feature = "esxi-commands")]
 #[rustfmt::skip]
 const SHAPES: [(SectionKind, Shape, Shape); 10] = [
     (SectionKind::Tags, tags::is_start, tags::is_continuation),
@@ -258,6 +281,10 @@ const SHAPES: [(SectionKind, Shape, Shape); 10] = [
     (SectionKind::Version, version::is_start, version::is_continuation),
     (SectionKind::DiagPing, diag_ping::is_start, diag_ping::is_continuation),
 ];
+
+/// Without the other commands' parsers, no output shape but vmknic's and ping's is known.
+#[cfg(not(feature = "esxi-commands"))]
+const SHAPES: [(SectionKind, Shape, Shape); 0] = [];
 
 /// The kind whose output `text` unmistakably starts.
 fn starts_output(text: &str) -> Option<SectionKind> {
@@ -314,66 +341,77 @@ impl<'a> Section<'a> {
         })
     }
 
+    #[cfg(feature = "esxi-commands")]
     /// The service tags, for a `tags` section.
     pub fn tags(&self) -> Option<Tags<'a>> {
         self.is(SectionKind::Tags)
             .then(|| Tags::from_lines(self.body, self.command))
     }
 
+    #[cfg(feature = "esxi-commands")]
     /// The vmkernel interfaces, for an `interface_list` section.
     pub fn interface_list(&self) -> Option<InterfaceList<'a>> {
         self.is(SectionKind::InterfaceList)
             .then(|| InterfaceList::from_lines(self.body, self.command))
     }
 
+    #[cfg(feature = "esxi-commands")]
     /// The IPv4 addresses, for an `ipv4_get` section.
     pub fn ipv4_get(&self) -> Option<Ipv4Table<'a>> {
         self.is(SectionKind::Ipv4Get)
             .then(|| Ipv4Table::from_lines(self.body, self.command))
     }
 
+    #[cfg(feature = "esxi-commands")]
     /// The IPv6 addresses, for an `ipv6_address_list` section.
     pub fn ipv6_address_list(&self) -> Option<Ipv6Table<'a>> {
         self.is(SectionKind::Ipv6AddressList)
             .then(|| Ipv6Table::from_lines(self.body, self.command))
     }
 
+    #[cfg(feature = "esxi-commands")]
     /// The routes, for a `route_list` section.
     pub fn route_list(&self) -> Option<RouteTable<'a>> {
         self.is(SectionKind::RouteList)
             .then(|| RouteTable::from_lines(self.body, self.command))
     }
 
+    #[cfg(feature = "esxi-commands")]
     /// The netstacks, for a `netstack_list` section.
     pub fn netstack_list(&self) -> Option<NetstackList<'a>> {
         self.is(SectionKind::NetstackList)
             .then(|| NetstackList::from_lines(self.body, self.command))
     }
 
+    #[cfg(feature = "esxi-commands")]
     /// The ESXi version, for a `version` section.
     pub fn version(&self) -> Option<Version<'a>> {
         self.is(SectionKind::Version)
             .then(|| Version::from_lines(self.body, self.command))
     }
 
+    #[cfg(feature = "esxi-commands")]
     /// The switches, for a `vswitch` section.
     pub fn vswitch(&self) -> Option<VswitchList<'a>> {
         self.is(SectionKind::Vswitch)
             .then(|| VswitchList::from_lines(self.body, self.command))
     }
 
+    #[cfg(feature = "esxi-commands")]
     /// The physical NICs, for a `nic_list` section.
     pub fn nic_list(&self) -> Option<NicList<'a>> {
         self.is(SectionKind::NicList)
             .then(|| NicList::from_lines(self.body, self.command))
     }
 
+    #[cfg(feature = "esxi-commands")]
     /// The `esxcli network diag ping` run, for a `diag_ping` section.
     pub fn diag_ping(&self) -> Option<DiagPing<'a>> {
         self.is(SectionKind::DiagPing)
             .then(|| DiagPing::from_lines(self.body, self.command))
     }
 
+    #[cfg_attr(not(feature = "esxi-commands"), allow(dead_code))]
     fn is(&self, kind: SectionKind) -> bool {
         self.kind == kind
     }
@@ -384,41 +422,139 @@ impl<'a> Section<'a> {
     }
 
     /// The diagnostics of the section's parsed content.
+    #[cfg(feature = "esxi-commands")]
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
-        // One kind per section: at most one of these yields anything.
+        // Only the section's own kind is read; the iterator is as large as the largest
+        // kind's, not their sum (it lives on the stack of embedded callers).
+        let s = *self;
+        OneOf::pick(
+            self.kind,
+            (
+                move || s.vmknic().map(|t| t.diagnostics()),
+                move || s.vmkping().map(|r| r.diagnostics()),
+                move || s.tags().map(|t| t.diagnostics()),
+                move || s.interface_list().map(|l| l.diagnostics()),
+                move || s.ipv4_get().map(|t| t.diagnostics()),
+                move || s.ipv6_address_list().map(|t| t.diagnostics()),
+            ),
+            (
+                move || s.netstack_list().map(|l| l.diagnostics()),
+                move || s.route_list().map(|t| t.diagnostics()),
+                move || s.vswitch().map(|l| l.diagnostics()),
+                move || s.nic_list().map(|l| l.diagnostics()),
+                move || s.version().map(|v| v.diagnostics()),
+                move || s.diag_ping().map(|r| r.diagnostics()),
+            ),
+        )
+    }
+
+    /// The diagnostics of the section's parsed content.
+    #[cfg(not(feature = "esxi-commands"))]
+    pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
         let table = self.vmknic().into_iter().flat_map(|t| t.diagnostics());
         let run = self.vmkping().into_iter().flat_map(|r| r.diagnostics());
-        let tags = self.tags().into_iter().flat_map(|t| t.diagnostics());
-        let iface = self
-            .interface_list()
-            .into_iter()
-            .flat_map(|l| l.diagnostics());
-        let ipv4 = self.ipv4_get().into_iter().flat_map(|t| t.diagnostics());
-        let ipv6 = self
-            .ipv6_address_list()
-            .into_iter()
-            .flat_map(|t| t.diagnostics());
-        let netstack = self
-            .netstack_list()
-            .into_iter()
-            .flat_map(|l| l.diagnostics());
-        let route = self.route_list().into_iter().flat_map(|t| t.diagnostics());
-        let vswitch = self.vswitch().into_iter().flat_map(|l| l.diagnostics());
-        let nic_list = self.nic_list().into_iter().flat_map(|l| l.diagnostics());
-        let version = self.version().into_iter().flat_map(|v| v.diagnostics());
-        let diag_ping = self.diag_ping().into_iter().flat_map(|r| r.diagnostics());
-        table
-            .chain(run)
-            .chain(tags)
-            .chain(iface)
-            .chain(ipv4)
-            .chain(ipv6)
-            .chain(netstack)
-            .chain(route)
-            .chain(vswitch)
-            .chain(nic_list)
-            .chain(version)
-            .chain(diag_ping)
+        table.chain(run)
+    }
+}
+
+/// One iterator of twelve possible types, one per parsed kind (in
+/// [`SectionKind::PARSED`] order), or none.
+#[cfg(feature = "esxi-commands")]
+#[derive(Clone, Debug)]
+enum OneOf<A, B, C, D, E, F, G, H, I, J, K, L> {
+    A(A),
+    B(B),
+    C(C),
+    D(D),
+    E(E),
+    F(F),
+    G(G),
+    H(H),
+    I(I),
+    J(J),
+    K(K),
+    L(L),
+    Empty,
+}
+
+#[cfg(feature = "esxi-commands")]
+#[allow(clippy::type_complexity)]
+impl<A, B, C, D, E, F, G, H, I, J, K, L> OneOf<A, B, C, D, E, F, G, H, I, J, K, L> {
+    /// Calls only the maker of `kind`'s iterator.
+    fn pick(
+        kind: SectionKind,
+        first: (
+            impl FnOnce() -> Option<A>,
+            impl FnOnce() -> Option<B>,
+            impl FnOnce() -> Option<C>,
+            impl FnOnce() -> Option<D>,
+            impl FnOnce() -> Option<E>,
+            impl FnOnce() -> Option<F>,
+        ),
+        second: (
+            impl FnOnce() -> Option<G>,
+            impl FnOnce() -> Option<H>,
+            impl FnOnce() -> Option<I>,
+            impl FnOnce() -> Option<J>,
+            impl FnOnce() -> Option<K>,
+            impl FnOnce() -> Option<L>,
+        ),
+    ) -> Self {
+        let (a, b, c, d, e, f) = first;
+        let (g, h, i, j, k, l) = second;
+        let picked = match kind {
+            SectionKind::Vmknic => a().map(Self::A),
+            SectionKind::Vmkping => b().map(Self::B),
+            SectionKind::Tags => c().map(Self::C),
+            SectionKind::InterfaceList => d().map(Self::D),
+            SectionKind::Ipv4Get => e().map(Self::E),
+            SectionKind::Ipv6AddressList => f().map(Self::F),
+            SectionKind::NetstackList => g().map(Self::G),
+            SectionKind::RouteList => h().map(Self::H),
+            SectionKind::Vswitch => i().map(Self::I),
+            SectionKind::NicList => j().map(Self::J),
+            SectionKind::Version => k().map(Self::K),
+            SectionKind::DiagPing => l().map(Self::L),
+            SectionKind::Unknown => None,
+        };
+        picked.unwrap_or(Self::Empty)
+    }
+}
+
+#[cfg(feature = "esxi-commands")]
+impl<T, A, B, C, D, E, F, G, H, I, J, K, L> Iterator for OneOf<A, B, C, D, E, F, G, H, I, J, K, L>
+where
+    A: Iterator<Item = T>,
+    B: Iterator<Item = T>,
+    C: Iterator<Item = T>,
+    D: Iterator<Item = T>,
+    E: Iterator<Item = T>,
+    F: Iterator<Item = T>,
+    G: Iterator<Item = T>,
+    H: Iterator<Item = T>,
+    I: Iterator<Item = T>,
+    J: Iterator<Item = T>,
+    K: Iterator<Item = T>,
+    L: Iterator<Item = T>,
+{
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Self::A(x) => x.next(),
+            Self::B(x) => x.next(),
+            Self::C(x) => x.next(),
+            Self::D(x) => x.next(),
+            Self::E(x) => x.next(),
+            Self::F(x) => x.next(),
+            Self::G(x) => x.next(),
+            Self::H(x) => x.next(),
+            Self::I(x) => x.next(),
+            Self::J(x) => x.next(),
+            Self::K(x) => x.next(),
+            Self::L(x) => x.next(),
+            Self::Empty => None,
+        }
     }
 }
 
@@ -765,6 +901,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "esxi-commands")]
     fn commands_name_their_kind() {
         let k = |c: &str| SectionKind::of_command(c).map(SectionKind::as_str);
         for (cmd, kind) in [

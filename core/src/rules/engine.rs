@@ -4,7 +4,9 @@ use core::cmp::Ordering;
 
 use super::finding::{Finding, HostName};
 use super::model::{self, Host, HostSection, PingFact, Row, Source, Workspace};
-use super::{facts as facts_rules, host, pair, path, ping, switch};
+#[cfg(feature = "esxi-commands")]
+use super::switch;
+use super::{facts as facts_rules, host, pair, path, ping};
 use crate::Error;
 use crate::facts::{Facts, Tags, Version};
 use crate::transcript::SectionKind;
@@ -32,6 +34,7 @@ pub(crate) struct Model<'m, 'a> {
     /// Pings sorted by path (source interface, peer).
     pub pings: &'m [PingFact<'a>],
     /// The other commands' sections, ordered by host and kind.
+    #[cfg_attr(not(feature = "esxi-commands"), allow(dead_code))]
     pub sections: &'m [HostSection<'a>],
     pub facts: Option<&'m Facts<'a>>,
 }
@@ -141,6 +144,7 @@ impl<'m, 'a> Model<'m, 'a> {
     }
 
     /// A host's sections of one kind, in the order pasted.
+    #[cfg_attr(not(feature = "esxi-commands"), allow(dead_code))]
     pub fn sections_of(
         &self,
         h: usize,
@@ -152,6 +156,9 @@ impl<'m, 'a> Model<'m, 'a> {
     /// A host's ESXi version, with where it was read: its `vmware -v` / `esxcli system
     /// version get` output (the last pasted), else the facts' `esxi_version`.
     pub fn esxi_version(&self, h: usize) -> Option<(Version, Option<(u32, u32)>)> {
+        #[cfg(not(feature = "esxi-commands"))]
+        let pasted = None;
+        #[cfg(feature = "esxi-commands")]
         let pasted = self
             .sections_of(h, SectionKind::Version)
             .filter_map(|s| {
@@ -256,6 +263,7 @@ fn evaluate<'a>(
     };
     for h in 0..c.hosts {
         host::check(&m, h, sink);
+        #[cfg(feature = "esxi-commands")]
         switch::check(&m, h, sink);
     }
     host::duplicate_addresses(&m, sink);
@@ -280,6 +288,7 @@ fn evaluate<'a>(
 }
 
 /// The sections of `host` of one kind (sections are ordered by host, then kind).
+#[cfg_attr(not(feature = "esxi-commands"), allow(dead_code))]
 fn host_sections<'m, 'a>(
     sections: &'m [HostSection<'a>],
     host: Option<&Host<'a>>,
@@ -295,6 +304,7 @@ fn host_sections<'m, 'a>(
 
 /// The service tags `esxcli network ip interface tag get` printed for `interface` (the
 /// last such output pasted); `None` when none names it.
+#[cfg(feature = "esxi-commands")]
 fn pasted_tags(
     sections: &[HostSection<'_>],
     host: Option<&Host<'_>>,
@@ -313,10 +323,20 @@ fn pasted_tags(
 
 /// True when the host's tags are known: from a pasted `tag get` naming its interface,
 /// or from the facts.
+#[cfg(not(feature = "esxi-commands"))]
+fn pasted_tags(_: &[HostSection<'_>], _: Option<&Host<'_>>, _: &str) -> Option<Tags> {
+    None
+}
+
 pub(crate) fn tags_known(m: &Model<'_, '_>, h: usize) -> bool {
-    m.sections_of(h, SectionKind::Tags)
+    #[cfg(feature = "esxi-commands")]
+    let pasted = m
+        .sections_of(h, SectionKind::Tags)
         .filter_map(|s| s.section.tags())
-        .any(|t| t.interface.is_some())
+        .any(|t| t.interface.is_some());
+    #[cfg(not(feature = "esxi-commands"))]
+    let pasted = false;
+    pasted
         || m.host(h)
             .and_then(|x| x.facts)
             .is_some_and(|f| f.has_tags())

@@ -5,7 +5,6 @@ use core::fmt;
 use super::catalog::Rule;
 use super::engine::Model;
 use super::finding::{Finding, HostName, Part};
-use super::switch;
 use crate::facts::{EncryptedVmotion, HostFacts, License, Version};
 
 const V6_0: Version = Version { major: 6, minor: 0 };
@@ -209,7 +208,8 @@ fn encrypted_vmotion_unsupported<'a>(p: &Pair<'_, '_, 'a>, sink: &mut dyn FnMut(
 /// concurrent migration); the facts' `line_rate_mbps` is below that.
 fn link_capacity_low<'a>(m: &Model<'_, 'a>, h: usize, sink: &mut dyn FnMut(Finding<'a>)) {
     // A pasted NIC list rates the uplinks themselves (rules::switch).
-    if switch::nics_listed(m, h) {
+    #[cfg(feature = "esxi-commands")]
+    if super::switch::nics_listed(m, h) {
         return;
     }
     if let Some(rate) = facts(m, h)
@@ -254,7 +254,7 @@ pub(crate) fn render(
         (Rule::CpuAesPclmulqdqMismatch, Part::Message) => write!(f, "AES-NI/PCLMULQDQ is off on {host} but on on {peer}: their CPU features differ (KB 1034926)"),
         (Rule::CpuAesPclmulqdqMismatch, Part::Remediation) => write!(f, "enable AES-NI in {host}'s BIOS, or enable EVC on the cluster (KB 1034926)"),
         (Rule::EsxiVersionUnsupported, Part::Message) if x.detail.flag == 1 => write!(f, "{host} runs ESXi {}: cross-vCenter vMotion with {peer} needs 6.0 or later", V(n0)),
-        (Rule::EsxiVersionUnsupported, Part::Message) if x.detail.flag == 2 => write!(f, "{host} runs ESXi {} (vmware -v) but has a vmotion netstack, which exists from 6.0 on: were these pasted from different hosts?", V(n0)),
+        (Rule::EsxiVersionUnsupported, Part::Message) if x.detail.flag == 2 => write!(f, "{host} runs ESXi {} by its pasted version output but has a vmotion netstack, which exists from 6.0 on: were these pasted from different hosts?", V(n0)),
         (Rule::EsxiVersionUnsupported, Part::Message) => write!(f, "{host} runs ESXi {} but has a vmotion netstack, which exists from 6.0 on: check the facts", V(n0)),
         (Rule::EsxiVersionUnsupported, Part::Remediation) => write!(f, "upgrade {host} to ESXi 6.0 or later"),
         (Rule::CrossVcenterVersionMismatch, Part::Message) => write!(

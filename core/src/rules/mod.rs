@@ -36,6 +36,7 @@ mod model;
 mod pair;
 mod path;
 mod ping;
+#[cfg(feature = "esxi-commands")]
 mod switch;
 mod text;
 

@@ -7,6 +7,7 @@
 use core::cmp::Ordering;
 
 use super::finding::HostName;
+#[cfg(feature = "esxi-commands")]
 use crate::diag_ping::DiagPing;
 use crate::facts::{HostFacts, Tags};
 use crate::shape;
@@ -391,6 +392,7 @@ macro_rules! run_view {
     };
 }
 run_view!(PingRun<'a>);
+#[cfg(feature = "esxi-commands")]
 run_view!(DiagPing<'a>);
 
 /// The caller-provided buffers the engine works in. Size them with [`needs`].
@@ -495,6 +497,7 @@ pub(crate) fn collect<'a>(
                     *slot = PingFact::of(&run, h, source);
                     c.pings = c.pings.saturating_add(1);
                 }
+                #[cfg(feature = "esxi-commands")]
                 SectionKind::DiagPing => {
                     let Some(run) = s.diag_ping() else { continue };
                     let cap = ws.pings.len();

@@ -10,6 +10,7 @@ use super::host::network;
 use super::model::{PingFact, Row};
 use super::ping::Vmkping;
 use crate::facts::License;
+#[cfg(feature = "esxi-commands")]
 use crate::transcript::SectionKind;
 use crate::vmknic::Family;
 
@@ -280,6 +281,7 @@ fn jumbo_path_unverified<'a>(
 
 /// What a host's pasted vmotion-netstack route list says about reaching a peer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(feature = "esxi-commands"), allow(dead_code))]
 enum Gateway {
     /// No route list of the vmotion netstack was pasted.
     Unknown,
@@ -291,6 +293,7 @@ enum Gateway {
 
 /// How `h`'s vmotion netstack reaches `peer` (an address of `family`), by its pasted
 /// `esxcli network ip route … list -N vmotion` (the last one pasted).
+#[cfg(feature = "esxi-commands")]
 fn vmotion_gateway(m: &Model<'_, '_>, h: usize, peer: &Row<'_>) -> Gateway {
     let family = peer.row.family;
     let lists = m
@@ -328,6 +331,11 @@ fn vmotion_gateway(m: &Model<'_, '_>, h: usize, peer: &Row<'_>) -> Gateway {
         .map_or(Gateway::Missing(source, line), |r| {
             Gateway::Found(source, r.line)
         })
+}
+
+#[cfg(not(feature = "esxi-commands"))]
+fn vmotion_gateway(_: &Model<'_, '_>, _: usize, _: &Row<'_>) -> Gateway {
+    Gateway::Unknown
 }
 
 /// `routed-vmotion` (info, or unverified): A's and B's vMotion addresses are in different

@@ -1200,11 +1200,14 @@ mod properties {
     }
 }
 
-// The other commands' output (tags, routes, vSwitches, NICs, versions, diag ping).
+/// The other commands' output (tags, routes, vSwitches, NICs, versions, diag ping).
+#[cfg(feature = "esxi-commands")]
+mod other_commands {
+    use super::*;
 
-fn vswitch(host: &str, mtu: u32, uplink: &str) -> String {
-    format!(
-        "[root@{host}:~] esxcfg-vswitch -l\n\
+    fn vswitch(host: &str, mtu: u32, uplink: &str) -> String {
+        format!(
+            "[root@{host}:~] esxcfg-vswitch -l\n\
 Switch Name      Num Ports   Used Ports  Configured Ports  MTU     Uplinks\n\
 vSwitch0         5632        5           128               1500    vmnic0\n\
 \n\
@@ -1217,225 +1220,229 @@ vSwitch1         5632        5           128               {mtu:<8}{uplink}\n\
   PortGroup Name        VLAN ID  Used Ports  Uplinks\n\
   pg-vmk1               20       1           {uplink}\n\
   pg-vmk2               30       1           {uplink}\n"
-    )
-}
+        )
+    }
 
-fn nics(host: &str, speed: &str, duplex: &str, link: &str) -> String {
-    format!(
-        "[root@{host}:~] esxcli network nic list\n\
+    fn nics(host: &str, speed: &str, duplex: &str, link: &str) -> String {
+        format!(
+            "[root@{host}:~] esxcli network nic list\n\
 Name    PCI Device    Driver  Admin Status  Link Status  Speed  Duplex  MAC Address         MTU  Description\n\
 ------  ------------  ------  ------------  -----------  -----  ------  -----------------  ----  -----------\n\
 vmnic0  0000:01:00.0  ntg3    Up            Up            1000  Full    00:50:56:aa:00:00  1500  Broadcom NetXtreme\n\
 vmnic2  0000:3b:00.0  ixgben  Up            {link:<13}{speed:>5}  {duplex:<6}  00:50:56:aa:00:02  9000  Intel X710\n"
-    )
-}
+        )
+    }
 
-#[test]
-fn vswitch_mtu_too_small_when_the_vmk_mtu_exceeds_its_switch() {
-    let (a, b) = clean_pair();
-    let a_small = a.clone() + &vswitch("esx01", 1500, "vmnic2");
-    let (fs, v) = check_all(&[("a", &a_small), ("b", &b)], None);
-    let r = fired(&fs, "vswitch-mtu-too-small");
-    assert_eq!(r.len(), 1, "{fs:?}");
-    assert_eq!(
-        (r[0].host.as_deref(), r[0].interface.as_deref()),
-        (Some("esx01"), Some("vmk1"))
-    );
-    assert!(
-        r[0].message.contains("vSwitch1 has MTU 1500"),
-        "{}",
-        r[0].message
-    );
-    assert!(
-        r[0].remediation
-            .as_deref()
-            .is_some_and(|x| x.contains("esxcli network vswitch standard set -m 9000 -v vSwitch1")),
-        "{:?}",
-        r[0].remediation
-    );
-    assert_eq!(v, Verdict::NotReady);
-    // Near miss: the switch carries 9000.
-    let a_ok = a + &vswitch("esx01", 9000, "vmnic2");
-    let (fs, _) = check_all(&[("a", &a_ok), ("b", &b)], None);
-    assert!(fired(&fs, "vswitch-mtu-too-small").is_empty(), "{fs:?}");
-}
-
-#[test]
-fn link_capacity_low_from_the_uplinks_of_the_vmotion_switch() {
-    let (a, b) = clean_pair();
-    let slow = a.clone() + &vswitch("esx01", 9000, "vmnic2") + &nics("esx01", "100", "Full", "Up");
-    let (fs, _) = check_all(&[("a", &slow), ("b", &b)], None);
-    let r = fired(&fs, "link-capacity-low");
-    assert_eq!(r.len(), 1, "{fs:?}");
-    assert!(
-        r[0].message
-            .starts_with("vmnic2, an uplink of vSwitch1 under vmk1, is up at 100 Mbps:"),
-        "{}",
-        r[0].message
-    );
-    let half = a.clone() + &vswitch("esx01", 9000, "vmnic2") + &nics("esx01", "1000", "Half", "Up");
-    let (fs, _) = check_all(&[("a", &half), ("b", &b)], None);
-    assert!(
-        fired(&fs, "link-capacity-low")[0]
-            .message
-            .contains("1000 Mbps half duplex")
-    );
-    // Near misses: fast, or down (a down link carries nothing).
-    for (speed, duplex, link) in [("10000", "Full", "Up"), ("0", "Half", "Down")] {
-        let t = a.clone() + &vswitch("esx01", 9000, "vmnic2") + &nics("esx01", speed, duplex, link);
-        let (fs, _) = check_all(&[("a", &t), ("b", &b)], None);
+    #[test]
+    fn vswitch_mtu_too_small_when_the_vmk_mtu_exceeds_its_switch() {
+        let (a, b) = clean_pair();
+        let a_small = a.clone() + &vswitch("esx01", 1500, "vmnic2");
+        let (fs, v) = check_all(&[("a", &a_small), ("b", &b)], None);
+        let r = fired(&fs, "vswitch-mtu-too-small");
+        assert_eq!(r.len(), 1, "{fs:?}");
+        assert_eq!(
+            (r[0].host.as_deref(), r[0].interface.as_deref()),
+            (Some("esx01"), Some("vmk1"))
+        );
         assert!(
-            fired(&fs, "link-capacity-low").is_empty(),
-            "{speed} {link}: {fs:?}"
+            r[0].message.contains("vSwitch1 has MTU 1500"),
+            "{}",
+            r[0].message
+        );
+        assert!(
+            r[0].remediation.as_deref().is_some_and(
+                |x| x.contains("esxcli network vswitch standard set -m 9000 -v vSwitch1")
+            ),
+            "{:?}",
+            r[0].remediation
+        );
+        assert_eq!(v, Verdict::NotReady);
+        // Near miss: the switch carries 9000.
+        let a_ok = a + &vswitch("esx01", 9000, "vmnic2");
+        let (fs, _) = check_all(&[("a", &a_ok), ("b", &b)], None);
+        assert!(fired(&fs, "vswitch-mtu-too-small").is_empty(), "{fs:?}");
+    }
+
+    #[test]
+    fn link_capacity_low_from_the_uplinks_of_the_vmotion_switch() {
+        let (a, b) = clean_pair();
+        let slow =
+            a.clone() + &vswitch("esx01", 9000, "vmnic2") + &nics("esx01", "100", "Full", "Up");
+        let (fs, _) = check_all(&[("a", &slow), ("b", &b)], None);
+        let r = fired(&fs, "link-capacity-low");
+        assert_eq!(r.len(), 1, "{fs:?}");
+        assert!(
+            r[0].message
+                .starts_with("vmnic2, an uplink of vSwitch1 under vmk1, is up at 100 Mbps:"),
+            "{}",
+            r[0].message
+        );
+        let half =
+            a.clone() + &vswitch("esx01", 9000, "vmnic2") + &nics("esx01", "1000", "Half", "Up");
+        let (fs, _) = check_all(&[("a", &half), ("b", &b)], None);
+        assert!(
+            fired(&fs, "link-capacity-low")[0]
+                .message
+                .contains("1000 Mbps half duplex")
+        );
+        // Near misses: fast, or down (a down link carries nothing).
+        for (speed, duplex, link) in [("10000", "Full", "Up"), ("0", "Half", "Down")] {
+            let t =
+                a.clone() + &vswitch("esx01", 9000, "vmnic2") + &nics("esx01", speed, duplex, link);
+            let (fs, _) = check_all(&[("a", &t), ("b", &b)], None);
+            assert!(
+                fired(&fs, "link-capacity-low").is_empty(),
+                "{speed} {link}: {fs:?}"
+            );
+        }
+        // The NIC list rates the uplinks: the facts' line rate is then not used.
+        let facts = r#"{"esx01": {"line_rate_mbps": 100}}"#;
+        let fast = a + &vswitch("esx01", 9000, "vmnic2") + &nics("esx01", "10000", "Full", "Up");
+        let (fs, _) = check_all(&[("a", &fast), ("b", &b)], Some(facts));
+        assert!(fired(&fs, "link-capacity-low").is_empty(), "{fs:?}");
+    }
+
+    #[test]
+    fn pasted_tags_decide_the_vmotion_interfaces() {
+        let on_default = |v: Vmk<'static>| (v.0, v.1, v.2, v.3, v.4, v.5, "defaultTcpipStack");
+        let a = table("esx01", &[MGMT_A, on_default(VM_A)]);
+        let (fs, _) = check_all(&[("a", &a)], None);
+        assert_eq!(fired(&fs, "vmotion-interface-unknown").len(), 1);
+        let tagged = a.clone()
+            + "[root@esx01:~] esxcli network ip interface tag get -i vmk1\n   Tags: VMotion\n"
+            + "[root@esx01:~] esxcli network ip interface tag get -i vmk0\n   Tags: Management\n";
+        let (fs, _) = check_all(&[("a", &tagged)], None);
+        assert!(fired(&fs, "vmotion-interface-unknown").is_empty(), "{fs:?}");
+        assert!(fired(&fs, "vmotion-not-configured").is_empty(), "{fs:?}");
+        // vMotion tagged on the management vmk too.
+        let shared = a.clone()
+            + "[root@esx01:~] esxcli network ip interface tag get -i vmk0\n   Tags: Management, VMotion\n";
+        let (fs, _) = check_all(&[("a", &shared)], None);
+        assert_eq!(fired(&fs, "vmotion-on-management").len(), 1, "{fs:?}");
+        // Tags without their command line name no vmk: still unknown.
+        let unnamed = a + "   Tags: VMotion\n";
+        let (fs, _) = check_all(&[("a", &unnamed)], None);
+        assert_eq!(fired(&fs, "vmotion-interface-unknown").len(), 1, "{fs:?}");
+    }
+
+    #[test]
+    fn default_stack_vmk_tagged_vmotion_is_ignored_beside_the_vmotion_stack() {
+        let (a, b) = clean_pair();
+        let t = a
+            + "[root@esx01:~] esxcli network ip interface tag get -i vmk0\n   Tags: Management, VMotion\n";
+        let (fs, _) = check_all(&[("a", &t), ("b", &b)], None);
+        assert_eq!(
+            fired(&fs, "default-stack-vmotion-ignored").len(),
+            1,
+            "{fs:?}"
         );
     }
-    // The NIC list rates the uplinks: the facts' line rate is then not used.
-    let facts = r#"{"esx01": {"line_rate_mbps": 100}}"#;
-    let fast = a + &vswitch("esx01", 9000, "vmnic2") + &nics("esx01", "10000", "Full", "Up");
-    let (fs, _) = check_all(&[("a", &fast), ("b", &b)], Some(facts));
-    assert!(fired(&fs, "link-capacity-low").is_empty(), "{fs:?}");
-}
 
-#[test]
-fn pasted_tags_decide_the_vmotion_interfaces() {
-    let on_default = |v: Vmk<'static>| (v.0, v.1, v.2, v.3, v.4, v.5, "defaultTcpipStack");
-    let a = table("esx01", &[MGMT_A, on_default(VM_A)]);
-    let (fs, _) = check_all(&[("a", &a)], None);
-    assert_eq!(fired(&fs, "vmotion-interface-unknown").len(), 1);
-    let tagged = a.clone()
-        + "[root@esx01:~] esxcli network ip interface tag get -i vmk1\n   Tags: VMotion\n"
-        + "[root@esx01:~] esxcli network ip interface tag get -i vmk0\n   Tags: Management\n";
-    let (fs, _) = check_all(&[("a", &tagged)], None);
-    assert!(fired(&fs, "vmotion-interface-unknown").is_empty(), "{fs:?}");
-    assert!(fired(&fs, "vmotion-not-configured").is_empty(), "{fs:?}");
-    // vMotion tagged on the management vmk too.
-    let shared = a.clone()
-        + "[root@esx01:~] esxcli network ip interface tag get -i vmk0\n   Tags: Management, VMotion\n";
-    let (fs, _) = check_all(&[("a", &shared)], None);
-    assert_eq!(fired(&fs, "vmotion-on-management").len(), 1, "{fs:?}");
-    // Tags without their command line name no vmk: still unknown.
-    let unnamed = a + "   Tags: VMotion\n";
-    let (fs, _) = check_all(&[("a", &unnamed)], None);
-    assert_eq!(fired(&fs, "vmotion-interface-unknown").len(), 1, "{fs:?}");
-}
-
-#[test]
-fn default_stack_vmk_tagged_vmotion_is_ignored_beside_the_vmotion_stack() {
-    let (a, b) = clean_pair();
-    let t = a
-        + "[root@esx01:~] esxcli network ip interface tag get -i vmk0\n   Tags: Management, VMotion\n";
-    let (fs, _) = check_all(&[("a", &t), ("b", &b)], None);
-    assert_eq!(
-        fired(&fs, "default-stack-vmotion-ignored").len(),
-        1,
-        "{fs:?}"
-    );
-}
-
-#[test]
-fn vmotion_stack_routes_decide_routed_vmotion() {
-    let vm = |addr: &'static str| {
-        (
-            "vmk1",
-            addr,
-            "255.255.255.0",
-            1500,
-            true,
-            "STATIC",
-            "vmotion",
-        )
-    };
-    let routes = |host: &str, gw: &str| {
-        format!(
-            "[root@{host}:~] esxcli network ip route ipv4 list -N vmotion\n\
+    #[test]
+    fn vmotion_stack_routes_decide_routed_vmotion() {
+        let vm = |addr: &'static str| {
+            (
+                "vmk1",
+                addr,
+                "255.255.255.0",
+                1500,
+                true,
+                "STATIC",
+                "vmotion",
+            )
+        };
+        let routes = |host: &str, gw: &str| {
+            format!(
+                "[root@{host}:~] esxcli network ip route ipv4 list -N vmotion\n\
 Network        Netmask        Gateway        Interface  Source\n\
 -------------  -------------  -------------  ---------  ------\n\
 default        0.0.0.0        {gw:<15}vmk1       MANUAL\n"
-        )
-    };
-    let a = table("esx01", &[MGMT_A, vm("198.51.100.11"), PROV_A]);
-    let b = table("esx02", &[MGMT_B, vm("198.51.101.12"), PROV_B]);
-    let sev = |fs: &[F]| {
-        let mut v: Vec<_> = fired(fs, "routed-vmotion")
-            .iter()
-            .map(|f| f.severity)
-            .collect();
-        v.dedup();
-        v
-    };
-    let (fs, _) = check_all(&[("a", &a), ("b", &b)], None);
-    assert_eq!(sev(&fs), ["unverified"]);
-    let a_gw = a.clone() + &routes("esx01", "198.51.100.1");
-    let b_gw = b.clone() + &routes("esx02", "198.51.101.1");
-    let (fs, _) = check_all(&[("a", &a_gw), ("b", &b_gw)], None);
-    assert_eq!(sev(&fs), ["info"], "{fs:?}");
-    assert!(
-        fired(&fs, "routed-vmotion")[0]
-            .message
-            .contains("both hosts' vmotion route lists have one")
-    );
-    // A's list has only its connected network: no way to B.
-    let a_none = a + "[root@esx01:~] esxcli network ip route ipv4 list -N vmotion\n\
+            )
+        };
+        let a = table("esx01", &[MGMT_A, vm("198.51.100.11"), PROV_A]);
+        let b = table("esx02", &[MGMT_B, vm("198.51.101.12"), PROV_B]);
+        let sev = |fs: &[F]| {
+            let mut v: Vec<_> = fired(fs, "routed-vmotion")
+                .iter()
+                .map(|f| f.severity)
+                .collect();
+            v.dedup();
+            v
+        };
+        let (fs, _) = check_all(&[("a", &a), ("b", &b)], None);
+        assert_eq!(sev(&fs), ["unverified"]);
+        let a_gw = a.clone() + &routes("esx01", "198.51.100.1");
+        let b_gw = b.clone() + &routes("esx02", "198.51.101.1");
+        let (fs, _) = check_all(&[("a", &a_gw), ("b", &b_gw)], None);
+        assert_eq!(sev(&fs), ["info"], "{fs:?}");
+        assert!(
+            fired(&fs, "routed-vmotion")[0]
+                .message
+                .contains("both hosts' vmotion route lists have one")
+        );
+        // A's list has only its connected network: no way to B.
+        let a_none = a + "[root@esx01:~] esxcli network ip route ipv4 list -N vmotion\n\
 Network        Netmask        Gateway        Interface  Source\n\
 -------------  -------------  -------------  ---------  ------\n\
 198.51.100.0   255.255.255.0  0.0.0.0        vmk1       MANUAL\n";
-    let (fs, _) = check_all(&[("a", &a_none), ("b", &b_gw)], None);
-    let r = fired(&fs, "routed-vmotion");
-    assert!(r.iter().all(|f| f.severity == "unverified"), "{fs:?}");
-    assert!(
-        r.iter().any(|f| f
-            .message
-            .contains("this host's vmotion route list has none")),
-        "{fs:?}"
-    );
-    // The default stack's routes do not count.
-    let a_default = table("esx01", &[MGMT_A, vm("198.51.100.11"), PROV_A])
-        + &routes("esx01", "198.51.100.1").replace(" -N vmotion", "");
-    let (fs, _) = check_all(&[("a", &a_default), ("b", &b_gw)], None);
-    assert_eq!(sev(&fs), ["unverified"]);
-}
+        let (fs, _) = check_all(&[("a", &a_none), ("b", &b_gw)], None);
+        let r = fired(&fs, "routed-vmotion");
+        assert!(r.iter().all(|f| f.severity == "unverified"), "{fs:?}");
+        assert!(
+            r.iter().any(|f| f
+                .message
+                .contains("this host's vmotion route list has none")),
+            "{fs:?}"
+        );
+        // The default stack's routes do not count.
+        let a_default = table("esx01", &[MGMT_A, vm("198.51.100.11"), PROV_A])
+            + &routes("esx01", "198.51.100.1").replace(" -N vmotion", "");
+        let (fs, _) = check_all(&[("a", &a_default), ("b", &b_gw)], None);
+        assert_eq!(sev(&fs), ["unverified"]);
+    }
 
-#[test]
-fn pasted_version_feeds_the_version_rules_without_facts() {
-    let (a, b) = clean_pair();
-    let old = a.clone()
-        + "[root@esx01:~] vmware -vl\nVMware ESXi 5.5.0 build-1331820\nVMware ESXi 5.5.0 GA\n";
-    let (fs, _) = check_all(&[("a", &old), ("b", &b)], None);
-    let r = fired(&fs, "esxi-version-unsupported");
-    assert_eq!(r.len(), 1, "{fs:?}");
-    assert!(
-        r[0].message.contains("runs ESXi 5.5 (vmware -v)"),
-        "{}",
-        r[0].message
-    );
-    assert!(
-        fired(&fs, "facts-not-provided")[0]
-            .message
-            .contains("ESXi versions were read from the paste")
-    );
-    // Near miss: a current version.
-    let new = a + "[root@esx01:~] vmware -v\nVMware ESXi 8.0.2 build-22380479\n";
-    let (fs, _) = check_all(&[("a", &new), ("b", &b)], None);
-    assert!(fired(&fs, "esxi-version-unsupported").is_empty(), "{fs:?}");
-}
+    #[test]
+    fn pasted_version_feeds_the_version_rules_without_facts() {
+        let (a, b) = clean_pair();
+        let old = a.clone()
+            + "[root@esx01:~] vmware -vl\nVMware ESXi 5.5.0 build-1331820\nVMware ESXi 5.5.0 GA\n";
+        let (fs, _) = check_all(&[("a", &old), ("b", &b)], None);
+        let r = fired(&fs, "esxi-version-unsupported");
+        assert_eq!(r.len(), 1, "{fs:?}");
+        assert!(
+            r[0].message.contains("runs ESXi 5.5 by its pasted version output"),
+            "{}",
+            r[0].message
+        );
+        assert!(
+            fired(&fs, "facts-not-provided")[0]
+                .message
+                .contains("ESXi versions were read from the paste")
+        );
+        // Near miss: a current version.
+        let new = a + "[root@esx01:~] vmware -v\nVMware ESXi 8.0.2 build-22380479\n";
+        let (fs, _) = check_all(&[("a", &new), ("b", &b)], None);
+        assert!(fired(&fs, "esxi-version-unsupported").is_empty(), "{fs:?}");
+    }
 
-#[test]
-fn diag_ping_is_path_evidence_like_vmkping() {
-    let diag = |host: &str, target: &str| {
-        format!(
-            "[root@{host}:~] esxcli network diag ping -H {target} -I vmk1 --netstack=vmotion -d -s 8972 -c 1\n\
+    #[test]
+    fn diag_ping_is_path_evidence_like_vmkping() {
+        let diag = |host: &str, target: &str| {
+            format!(
+                "[root@{host}:~] esxcli network diag ping -H {target} -I vmk1 --netstack=vmotion -d -s 8972 -c 1\n\
    Trace:\n         Received Bytes: 8980\n         Host: {target}\n         ICMP Seq: 0\n         TTL: 64\n         Round-trip Time: 312 us\n         Dup: false\n         Detail:\n\
    Summary:\n         Host Addr: {target}\n         Transmitted: 1\n         Recieved: 1\n         Duplicated: 0\n         Packet Lost: 0\n         Round-trip Min: 312 us\n         Round-trip Avg: 312 us\n         Round-trip Max: 312 us\n"
-        )
-    };
-    let a = table("esx01", &[MGMT_A, VM_A, PROV_A]) + &diag("esx01", "198.51.100.12");
-    let b = table("esx02", &[MGMT_B, VM_B, PROV_B]) + &diag("esx02", "198.51.100.11");
-    let (fs, v) = check_all(&[("a", &a), ("b", &b)], Some(FACTS_OK));
-    assert_eq!(fs, []);
-    assert_eq!(v, Verdict::Ready);
-    let lost = b
-        .replace("Recieved: 1", "Recieved: 0")
-        .replace("Received Bytes: 8980", "Detail: timeout");
-    let (fs, _) = check_all(&[("a", &a), ("b", &lost)], Some(FACTS_OK));
-    assert_eq!(fired(&fs, "jumbo-path-failed").len(), 1, "{fs:?}");
+            )
+        };
+        let a = table("esx01", &[MGMT_A, VM_A, PROV_A]) + &diag("esx01", "198.51.100.12");
+        let b = table("esx02", &[MGMT_B, VM_B, PROV_B]) + &diag("esx02", "198.51.100.11");
+        let (fs, v) = check_all(&[("a", &a), ("b", &b)], Some(FACTS_OK));
+        assert_eq!(fs, []);
+        assert_eq!(v, Verdict::Ready);
+        let lost = b
+            .replace("Recieved: 1", "Recieved: 0")
+            .replace("Received Bytes: 8980", "Detail: timeout");
+        let (fs, _) = check_all(&[("a", &a), ("b", &lost)], Some(FACTS_OK));
+        assert_eq!(fired(&fs, "jumbo-path-failed").len(), 1, "{fs:?}");
+    }
 }

@@ -4,16 +4,19 @@
 use core::fmt;
 
 use super::finding::{Finding, Part};
-use super::{facts, host, pair, path, ping, switch};
+#[cfg(feature = "esxi-commands")]
+use super::switch;
+use super::{facts, host, pair, path, ping};
 
 type Render = fn(&Finding<'_>, Part, &mut fmt::Formatter<'_>) -> Option<fmt::Result>;
 
 // `switch` before `facts`: both word `link-capacity-low`, from a NIC list or the facts.
-const RENDERERS: [Render; 6] = [
+const RENDERERS: &[Render] = &[
     host::render,
     pair::render,
     path::render,
     ping::render,
+    #[cfg(feature = "esxi-commands")]
     switch::render,
     facts::render,
 ];
@@ -32,6 +35,7 @@ pub(crate) fn has_remediation(x: &Finding<'_>) -> bool {
         pair::has_remediation(r),
         path::has_remediation(r),
         ping::has_remediation(r),
+        #[cfg(feature = "esxi-commands")]
         switch::has_remediation(r),
         facts::has_remediation(r),
     ]
