@@ -484,7 +484,8 @@ typedef struct vmkcheck_ping_command {
 
 /**
  * One `vmkping` run (DESIGN.md §4.2) without its responses, which are in the responses
- * array at `first_response .. first_response + n_responses`.
+ * array at `first_response .. first_response + n_responses`. An `esxcli network diag
+ * ping` run (a `diag_ping` section) has the same form (`command.program` `esxcli`).
  */
 typedef struct vmkcheck_ping_run {
     /**
@@ -633,7 +634,9 @@ typedef struct vmkcheck_section {
      */
     struct vmkcheck_str command;
     /**
-     * `"vmknic"`, `"vmkping"` or `"unknown"`.
+     * The JSON `kind`: `"vmknic"`, `"vmkping"`, `"tags"`, `"interface_list"`,
+     * `"ipv4_get"`, `"ipv6_address_list"`, `"netstack_list"`, `"route_list"`,
+     * `"vswitch"`, `"nic_list"`, `"version"`, `"diag_ping"` or `"unknown"`.
      */
     const char *kind;
     /**
@@ -645,7 +648,7 @@ typedef struct vmkcheck_section {
      */
     size_t n_rows;
     /**
-     * Its run: `runs[run]` for a vmkping section, else `VMKCHECK_NONE`.
+     * Its run: `runs[run]` for a `vmkping` or `diag_ping` section, else `VMKCHECK_NONE`.
      */
     size_t run;
     /**
@@ -656,6 +659,18 @@ typedef struct vmkcheck_section {
      * How many diagnostics.
      */
     size_t n_diagnostics;
+    /**
+     * Its items in the array its kind names: `rows` (vmknic), `runs` (vmkping,
+     * diag_ping), `tags` (tags), `versions` (version), `routes` (route_list), `nics`
+     * (nic_list), `switches` (vswitch): `array[first_item .. first_item + n_items]`.
+     * Kinds without a typed array here (interface_list, ipv4_get, ipv6_address_list,
+     * netstack_list, unknown) have 0 items: read them through the JSON API.
+     */
+    size_t first_item;
+    /**
+     * How many items (always 1 for tags, version, vmkping and diag_ping sections).
+     */
+    size_t n_items;
 } vmkcheck_section;
 
 /**
@@ -691,13 +706,327 @@ typedef struct vmkcheck_diagnostic {
 } vmkcheck_diagnostic;
 
 /**
+ * What `vmware -v`, `vmware -vl` or `esxcli system version get` printed (JSON
+ * `version`). One per `version` section: `versions[section.first_item]`.
+ *
+ * Absent values: views with `ptr` NULL, numbers -1, `line` 0.
+ */
+typedef struct vmkcheck_esxi_version {
+    /**
+     * 1-based line of the first line that gave a field; 0 when none did (JSON `null`).
+     */
+    uint32_t line;
+    /**
+     * `VMware ESXi` (`VMware ESX` on 4.x).
+     */
+    struct vmkcheck_str product;
+    /**
+     * The version as printed (`7.0.3`; the fullest form when several lines give one);
+     * absent when it is not a number (`8.0.x`, diagnosed).
+     */
+    struct vmkcheck_str version;
+    /**
+     * The build number (`20328353` of `build-20328353`); -1 absent.
+     */
+    int64_t build;
+    /**
+     * The update as printed: `3`, `GA`, `0`.
+     */
+    struct vmkcheck_str update;
+    /**
+     * esxcli's `Patch:` as printed (`65`).
+     */
+    struct vmkcheck_str patch;
+    /**
+     * `version` read as numbers (`7` of `7.0.3`); -1 when `version` is absent.
+     */
+    int32_t major;
+    /**
+     * Second number of `version` (0 when not printed, as in `7.0`); -1 absent.
+     */
+    int32_t minor;
+    /**
+     * Third number of `version` (0 when not printed); -1 absent.
+     */
+    int32_t patch_level;
+} vmkcheck_esxi_version;
+
+/**
+ * What `esxcli network ip interface tag get -i vmkN` printed (JSON `tags`). One per
+ * `tags` section: `tags[section.first_item]`; its tag names are
+ * `names[first_tag .. first_tag + n_tags]`.
+ */
+typedef struct vmkcheck_tags {
+    /**
+     * 1-based line of the `Tags:` line; 0 when the output has none (JSON `null`).
+     */
+    uint32_t line;
+    /**
+     * The vmknic the command names (`-i vmk1`); absent when no command was pasted.
+     */
+    struct vmkcheck_str interface;
+    /**
+     * The `Tags:` value as printed (`Management, VMotion`, possibly empty); absent when
+     * no `Tags:` line was found (JSON `"tags": null`).
+     */
+    struct vmkcheck_str value;
+    /**
+     * The interface carries the vMotion service (a `VMotion` tag, any case).
+     */
+    bool vmotion;
+    /**
+     * Index of its first tag name in the names array.
+     */
+    size_t first_tag;
+    /**
+     * How many tags (JSON `tags` array length; 0 when `value` is absent or empty).
+     */
+    size_t n_tags;
+} vmkcheck_tags;
+
+/**
+ * One route of `esxcli network ip route ipv4|ipv6 list` (JSON `route_list[]`).
+ */
+typedef struct vmkcheck_route_row {
+    /**
+     * 1-based line of the row.
+     */
+    uint32_t line;
+    /**
+     * Netstack from the command (`-N vmotion`); when the command names none, the
+     * static string `defaultTcpipStack` (not a view into the text); absent when no
+     * command was pasted.
+     */
+    struct vmkcheck_str netstack;
+    /**
+     * `"ipv4"` or `"ipv6"` (always present): from the command, else from the values.
+     */
+    const char *family;
+    /**
+     * Destination as printed (`default`, `192.0.2.0`, `fe80::`).
+     */
+    struct vmkcheck_str network;
+    /**
+     * Netmask as printed (the prefix length on IPv6 routes).
+     */
+    struct vmkcheck_str netmask;
+    /**
+     * Prefix length derived from the netmask; -1 unknown.
+     */
+    int32_t prefix_len;
+    /**
+     * Gateway as printed (`0.0.0.0` / `::` for a directly connected network).
+     */
+    struct vmkcheck_str gateway;
+    /**
+     * `vmkN`.
+     */
+    struct vmkcheck_str interface;
+    /**
+     * `MANUAL`, `DHCP`… as printed; absent on tables without a `Source` column.
+     */
+    struct vmkcheck_str source;
+    /**
+     * A default route (`default`, `0.0.0.0/0`, `::/0`).
+     */
+    bool is_default;
+} vmkcheck_route_row;
+
+/**
+ * One physical NIC of `esxcli network nic list` or `esxcfg-nics -l` (JSON
+ * `nic_list[]`). Columns a layout lacks are absent.
+ */
+typedef struct vmkcheck_nic_row {
+    /**
+     * 1-based line of the row.
+     */
+    uint32_t line;
+    /**
+     * `vmnicN` (always present).
+     */
+    struct vmkcheck_str name;
+    /**
+     * PCI address as printed (`0000:02:00.0`; `Pseudo` for a USB NIC).
+     */
+    struct vmkcheck_str pci;
+    /**
+     * Driver (`ntg3`, `ixgben`…).
+     */
+    struct vmkcheck_str driver;
+    /**
+     * `Admin Status` (`Up`/`Down`), esxcli 6.x and later only.
+     */
+    struct vmkcheck_str admin_status;
+    /**
+     * Link state as printed (`Up`/`Down`).
+     */
+    struct vmkcheck_str link;
+    /**
+     * Speed in Mbit/s (0 when the link is down); -1 absent or unreadable.
+     */
+    int64_t speed_mbps;
+    /**
+     * `Full` / `Half` as printed.
+     */
+    struct vmkcheck_str duplex;
+    /**
+     * MAC address.
+     */
+    struct vmkcheck_str mac;
+    /**
+     * MTU; -1 absent or unreadable.
+     */
+    int64_t mtu;
+    /**
+     * Description (vendor and model).
+     */
+    struct vmkcheck_str description;
+    /**
+     * The link is printed `Up` (any case).
+     */
+    bool link_up;
+    /**
+     * The duplex is printed `Half` (any case).
+     */
+    bool half_duplex;
+} vmkcheck_nic_row;
+
+/**
+ * One switch of `esxcfg-vswitch -l` (JSON `vswitch[]`): a standard vSwitch with its
+ * port groups, or a distributed switch with its DVPorts.
+ */
+typedef struct vmkcheck_switch_row {
+    /**
+     * 1-based line of the switch's row.
+     */
+    uint32_t line;
+    /**
+     * `"standard"` or `"distributed"` (always present).
+     */
+    const char *kind;
+    /**
+     * Switch name (a DVS name may hold blanks; always present).
+     */
+    struct vmkcheck_str name;
+    /**
+     * `Num Ports`; -1 absent.
+     */
+    int64_t num_ports;
+    /**
+     * `Used Ports`; -1 absent.
+     */
+    int64_t used_ports;
+    /**
+     * `Configured Ports`; -1 absent (ESX 4.x/5.x print none).
+     */
+    int64_t configured_ports;
+    /**
+     * `MTU`; -1 absent.
+     */
+    int64_t mtu;
+    /**
+     * `Uplinks` as printed (`vmnic0,vmnic1`); absent for an internal switch.
+     */
+    struct vmkcheck_str uplinks;
+    /**
+     * Its uplink NIC names: `names[first_uplink .. first_uplink + n_uplinks]`.
+     */
+    size_t first_uplink;
+    /**
+     * How many uplinks (JSON `uplinks` array length).
+     */
+    size_t n_uplinks;
+    /**
+     * Its port groups: `portgroups[first_portgroup .. + n_portgroups]` (standard only).
+     */
+    size_t first_portgroup;
+    /**
+     * How many port groups.
+     */
+    size_t n_portgroups;
+    /**
+     * Its DVPorts: `dvports[first_dvport .. + n_dvports]` (distributed only).
+     */
+    size_t first_dvport;
+    /**
+     * How many DVPorts.
+     */
+    size_t n_dvports;
+} vmkcheck_switch_row;
+
+/**
+ * One port group of a standard switch (JSON `vswitch[].portgroups[]`).
+ */
+typedef struct vmkcheck_portgroup_row {
+    /**
+     * 1-based line of the row.
+     */
+    uint32_t line;
+    /**
+     * Port group name (may hold blanks and non-ASCII text; always present).
+     */
+    struct vmkcheck_str name;
+    /**
+     * `VLAN ID`, 0-4095 (4095: all VLANs); -1 absent.
+     */
+    int32_t vlan_id;
+    /**
+     * `Used Ports`; -1 absent.
+     */
+    int64_t used_ports;
+    /**
+     * `Uplinks` as printed (the active ones); absent when empty.
+     */
+    struct vmkcheck_str uplinks;
+    /**
+     * Its uplink NIC names: `names[first_uplink .. first_uplink + n_uplinks]`.
+     */
+    size_t first_uplink;
+    /**
+     * How many uplinks.
+     */
+    size_t n_uplinks;
+    /**
+     * Index of its switch in the switches array.
+     */
+    size_t switch_index;
+} vmkcheck_portgroup_row;
+
+/**
+ * One DVPort of a distributed switch (JSON `vswitch[].dvports[]`).
+ */
+typedef struct vmkcheck_dvport_row {
+    /**
+     * 1-based line of the row.
+     */
+    uint32_t line;
+    /**
+     * The DVPort id as printed (always present).
+     */
+    struct vmkcheck_str id;
+    /**
+     * `In Use`: 1 true, 0 false, -1 absent.
+     */
+    int32_t in_use;
+    /**
+     * What is connected (`vmk1`, `vmnic2`, a VM's NIC); absent when empty.
+     */
+    struct vmkcheck_str client;
+    /**
+     * Index of its switch in the switches array.
+     */
+    size_t switch_index;
+} vmkcheck_dvport_row;
+
+/**
  * Caller-provided arrays for `vmkcheck_parse_transcript`, and the counts it reports.
  *
- * Set each array pointer and capacity (a NULL array with capacity 0 is fine). On
- * `VMKCHECK_OK` and on `VMKCHECK_ERR_CAPACITY` the library sets every `n_*` to the count
- * the text needs; the arrays are written only on `VMKCHECK_OK`. The transcript's
- * diagnostics (JSON `diagnostics`) are `diagnostics[0 .. n_diagnostics]`, in section
- * order.
+ * Set each array pointer and capacity (a NULL array with capacity 0 is fine; zero the
+ * whole struct first, e.g. `memset(&t, 0, sizeof t)`). On `VMKCHECK_OK` and on
+ * `VMKCHECK_ERR_CAPACITY` the library sets every `n_*` to the count the text needs; the
+ * arrays are written only on `VMKCHECK_OK`. The transcript's diagnostics (JSON
+ * `diagnostics`) are `diagnostics[0 .. n_diagnostics]`, in section order. Every array
+ * holds the items of all sections in section order.
  */
 typedef struct vmkcheck_transcript {
     /**
@@ -760,6 +1089,103 @@ typedef struct vmkcheck_transcript {
      * Out: diagnostics found.
      */
     size_t n_diagnostics;
+    /**
+     * ESXi versions array (one per `version` section).
+     */
+    struct vmkcheck_esxi_version *versions;
+    /**
+     * Its capacity.
+     */
+    size_t versions_cap;
+    /**
+     * Out: versions found.
+     */
+    size_t n_versions;
+    /**
+     * Interface tags array (one per `tags` section).
+     */
+    struct vmkcheck_tags *tags;
+    /**
+     * Its capacity.
+     */
+    size_t tags_cap;
+    /**
+     * Out: tags outputs found.
+     */
+    size_t n_tags;
+    /**
+     * Routes array (all `route_list` sections).
+     */
+    struct vmkcheck_route_row *routes;
+    /**
+     * Its capacity.
+     */
+    size_t routes_cap;
+    /**
+     * Out: routes found.
+     */
+    size_t n_routes;
+    /**
+     * Physical NICs array (all `nic_list` sections).
+     */
+    struct vmkcheck_nic_row *nics;
+    /**
+     * Its capacity.
+     */
+    size_t nics_cap;
+    /**
+     * Out: NICs found.
+     */
+    size_t n_nics;
+    /**
+     * Switches array (all `vswitch` sections).
+     */
+    struct vmkcheck_switch_row *switches;
+    /**
+     * Its capacity.
+     */
+    size_t switches_cap;
+    /**
+     * Out: switches found.
+     */
+    size_t n_switches;
+    /**
+     * Port groups array (all standard switches).
+     */
+    struct vmkcheck_portgroup_row *portgroups;
+    /**
+     * Its capacity.
+     */
+    size_t portgroups_cap;
+    /**
+     * Out: port groups found.
+     */
+    size_t n_portgroups;
+    /**
+     * DVPorts array (all distributed switches).
+     */
+    struct vmkcheck_dvport_row *dvports;
+    /**
+     * Its capacity.
+     */
+    size_t dvports_cap;
+    /**
+     * Out: DVPorts found.
+     */
+    size_t n_dvports;
+    /**
+     * Names array: the tag names of `tags` and the uplink names of switches and port
+     * groups (views into the text).
+     */
+    struct vmkcheck_str *names;
+    /**
+     * Its capacity.
+     */
+    size_t names_cap;
+    /**
+     * Out: names found.
+     */
+    size_t n_names;
 } vmkcheck_transcript;
 
 #ifdef __cplusplus
@@ -1053,8 +1479,10 @@ int vmkcheck_parse_vmkping(const char *text,
                            struct vmkcheck_error *err);
 
 /**
- * Splits pasted text into sections (DESIGN.md §4.3) and reads every vmknic table and
- * ping run in it, into the arrays of `*t` (see `vmkcheck_transcript`).
+ * Splits pasted text into sections (DESIGN.md §4.3) and reads every command's output in
+ * it into the arrays of `*t` (see `vmkcheck_transcript`): vmknic tables, vmkping and
+ * `esxcli network diag ping` runs, interface tags, ESXi versions, route lists, NIC
+ * lists and `esxcfg-vswitch -l` switches with their port groups and DVPorts.
  *
  * Never a parse error: text with nothing recognisable has no sections. On
  * `VMKCHECK_OK` the `n_*` counts say what was written; on `VMKCHECK_ERR_CAPACITY` they

@@ -22,11 +22,13 @@
 // Declaration order is the header's order: JSON API, typed parsers, typed check.
 mod boundary;
 mod check;
+mod commands;
 mod json_api;
 mod names;
 mod typed;
 
 pub use check::*;
+pub use commands::*;
 pub use json_api::*;
 pub use typed::*;
 

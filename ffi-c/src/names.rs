@@ -7,7 +7,7 @@ use core::ffi::{CStr, c_char};
 use vmkcheck_core::{DiagnosticKind, ErrorKind};
 
 /// Every diagnostic kind with its name, for rendering a diagnostic again from its C form.
-pub(crate) const DIAGNOSTIC_KINDS: [(DiagnosticKind, &CStr); 21] = [
+pub(crate) const DIAGNOSTIC_KINDS: [(DiagnosticKind, &CStr); 24] = [
     (DiagnosticKind::AddressUnparseable, c"address_unparseable"),
     (DiagnosticKind::RowUnreadable, c"row_unreadable"),
     (DiagnosticKind::RowMisaligned, c"row_misaligned"),
@@ -41,6 +41,12 @@ pub(crate) const DIAGNOSTIC_KINDS: [(DiagnosticKind, &CStr); 21] = [
         DiagnosticKind::FurtherOutputIgnored,
         c"further_output_ignored",
     ),
+    (DiagnosticKind::ValueUnparseable, c"value_unparseable"),
+    (
+        DiagnosticKind::OutputLineUnrecognized,
+        c"output_line_unrecognized",
+    ),
+    (DiagnosticKind::InterfaceNotNamed, c"interface_not_named"),
 ];
 
 /// Every error kind of the core with its name, for rendering an error from its C form.
@@ -102,9 +108,26 @@ const RULE_IDS: [&CStr; 39] = [
     c"link-capacity-low",
 ];
 
-/// The other words: families, port-group kinds, response types, section kinds,
+/// Every section kind (`vmkcheck_section.kind`), in JSON field order, then `unknown`.
+const SECTION_KINDS: [&CStr; 13] = [
+    c"vmknic",
+    c"vmkping",
+    c"tags",
+    c"interface_list",
+    c"ipv4_get",
+    c"ipv6_address_list",
+    c"netstack_list",
+    c"route_list",
+    c"vswitch",
+    c"nic_list",
+    c"version",
+    c"diag_ping",
+    c"unknown",
+];
+
+/// The other words: families, port-group kinds, switch kinds, response types,
 /// severities, verdicts, and the error kinds only the C library has.
-const WORDS: [&CStr; 23] = [
+const WORDS: [&CStr; 22] = [
     c"ipv4",
     c"ipv6",
     c"name",
@@ -113,9 +136,8 @@ const WORDS: [&CStr; 23] = [
     c"reply",
     c"timeout",
     c"send_failed",
-    c"vmknic",
-    c"vmkping",
-    c"unknown",
+    c"standard",
+    c"distributed",
     c"error",
     c"unverified",
     c"warning",
@@ -139,6 +161,7 @@ fn find(s: &str) -> Option<&'static CStr> {
     WORDS
         .iter()
         .find(same)
+        .or_else(|| SECTION_KINDS.iter().find(same))
         .or_else(|| RULE_IDS.iter().find(same))
         .or_else(|| DIAGNOSTIC_KINDS.iter().map(|(_, c)| c).find(same))
         .or_else(|| ERROR_KINDS.iter().map(|(_, c)| c).find(same))
@@ -179,6 +202,53 @@ mod tests {
         ] {
             assert!(find(v.as_str()).is_some());
         }
+    }
+
+    #[test]
+    fn every_section_kind_has_a_static_name() {
+        use vmkcheck_core::transcript::SectionKind;
+        let kinds = SectionKind::PARSED.iter().chain([&SectionKind::Unknown]);
+        assert_eq!(kinds.clone().count(), SECTION_KINDS.len());
+        for (k, c) in kinds.zip(SECTION_KINDS) {
+            assert_eq!(k.as_str().as_bytes(), c.to_bytes());
+        }
+        for k in [
+            vmkcheck_core::vswitch::SwitchKind::Standard,
+            vmkcheck_core::vswitch::SwitchKind::Distributed,
+        ] {
+            assert!(find(k.as_str()).is_some());
+        }
+    }
+
+    /// `DiagnosticKind` is `#[non_exhaustive]`, so no match can prove the table complete:
+    /// every kind the corpus goldens name must be in it (and `typed::tests` makes the
+    /// three kinds of the other commands).
+    #[test]
+    fn every_diagnostic_kind_of_the_corpus_has_a_static_name() {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/corpus");
+        let mut seen = std::collections::BTreeSet::new();
+        for case in std::fs::read_dir(corpus).unwrap() {
+            let path = case.unwrap().path().join("parse.json");
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+            for d in doc["diagnostics"].as_array().unwrap() {
+                seen.insert(d["kind"].as_str().unwrap().to_owned());
+            }
+        }
+        for k in &seen {
+            assert!(
+                DIAGNOSTIC_KINDS
+                    .iter()
+                    .any(|(_, c)| c.to_bytes() == k.as_bytes()),
+                "diagnostic kind {k} has no static name"
+            );
+        }
+        assert!(
+            seen.len() >= 10,
+            "too few diagnostic kinds in the corpus: {seen:?}"
+        );
     }
 
     #[test]

@@ -5,11 +5,16 @@
 use core::ffi::{c_char, c_int};
 
 use vmkcheck_core::diag::Diagnostic;
-use vmkcheck_core::transcript;
+use vmkcheck_core::diag_ping::DiagPing;
+use vmkcheck_core::transcript::{self, Section, SectionKind};
 use vmkcheck_core::vmknic::{self, VmknicRow};
-use vmkcheck_core::vmkping::{self, PingCommand, PingRun, Response};
+use vmkcheck_core::vmkping::{self, PingCommand, PingRun, Response, RoundTrip};
 
 use crate::boundary::{Fail, Input, OutArray, OutOne, OutText, Res, Text, no_overlap, run, text};
+use crate::commands::{
+    SwitchIndex, vmkcheck_dvport_row, vmkcheck_esxi_version, vmkcheck_nic_row,
+    vmkcheck_portgroup_row, vmkcheck_route_row, vmkcheck_switch_row, vmkcheck_tags,
+};
 use crate::names::{DIAGNOSTIC_KINDS, c_name, c_name_opt};
 use crate::{VMKCHECK_ERR_CAPACITY, VMKCHECK_NONE, vmkcheck_error};
 
@@ -218,7 +223,8 @@ impl vmkcheck_ping_command {
 }
 
 /// One `vmkping` run (DESIGN.md §4.2) without its responses, which are in the responses
-/// array at `first_response .. first_response + n_responses`.
+/// array at `first_response .. first_response + n_responses`. An `esxcli network diag
+/// ping` run (a `diag_ping` section) has the same form (`command.program` `esxcli`).
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct vmkcheck_ping_run {
@@ -265,9 +271,63 @@ pub struct vmkcheck_ping_run {
     pub n_responses: usize,
 }
 
+/// What a `vmkping` run and an `esxcli network diag ping` run have in common (the same
+/// JSON, DESIGN.md §4.2).
+struct RunParts<'r, 'a> {
+    line: u32,
+    command: Option<&'r PingCommand<'a>>,
+    destination: Option<&'a str>,
+    destination_ip: Option<&'a str>,
+    data_bytes: Option<u32>,
+    transmitted: Option<u32>,
+    received: Option<u32>,
+    loss: Option<f64>,
+    duplicates: Option<u32>,
+    round_trip: Option<RoundTrip>,
+    complete: bool,
+}
+
+impl<'r, 'a> RunParts<'r, 'a> {
+    fn vmkping(r: &'r PingRun<'a>) -> Self {
+        Self {
+            line: r.line,
+            command: r.command.as_ref(),
+            destination: r.destination,
+            destination_ip: r.destination_ip,
+            data_bytes: r.data_bytes,
+            transmitted: r.packets_transmitted(),
+            received: r.packets_received(),
+            loss: r.packet_loss_percent(),
+            duplicates: r.duplicates(),
+            round_trip: r.round_trip,
+            complete: r.complete(),
+        }
+    }
+
+    fn diag_ping(r: &'r DiagPing<'a>) -> Self {
+        Self {
+            line: r.line,
+            command: r.command.as_ref(),
+            destination: r.destination,
+            destination_ip: r.destination_ip,
+            data_bytes: r.data_bytes,
+            transmitted: r.packets_transmitted(),
+            received: r.packets_received(),
+            loss: r.packet_loss_percent(),
+            duplicates: r.duplicates(),
+            round_trip: r.round_trip,
+            complete: r.complete(),
+        }
+    }
+}
+
 impl vmkcheck_ping_run {
     fn of(r: &PingRun<'_>, first_response: usize, n_responses: usize) -> Self {
-        let (packet_loss_percent, has_packet_loss_percent) = opt_f64(r.packet_loss_percent());
+        Self::of_parts(&RunParts::vmkping(r), first_response, n_responses)
+    }
+
+    fn of_parts(r: &RunParts<'_, '_>, first_response: usize, n_responses: usize) -> Self {
+        let (packet_loss_percent, has_packet_loss_percent) = opt_f64(r.loss);
         let rt = r.round_trip;
         let (round_trip_ms_stddev, has_round_trip_ms_stddev) = opt_f64(rt.and_then(|t| t.stddev));
         Self {
@@ -275,23 +335,22 @@ impl vmkcheck_ping_run {
             has_command: r.command.is_some(),
             command: r
                 .command
-                .as_ref()
                 .map_or(vmkcheck_ping_command::NONE, vmkcheck_ping_command::of),
             destination: vmkcheck_str::opt(r.destination),
             destination_ip: vmkcheck_str::opt(r.destination_ip),
             data_bytes: opt_u32(r.data_bytes),
-            packets_transmitted: opt_u32(r.packets_transmitted()),
-            packets_received: opt_u32(r.packets_received()),
+            packets_transmitted: opt_u32(r.transmitted),
+            packets_received: opt_u32(r.received),
             packet_loss_percent,
             has_packet_loss_percent,
-            duplicates: opt_u32(r.duplicates()),
+            duplicates: opt_u32(r.duplicates),
             has_round_trip: rt.is_some(),
             round_trip_ms_min: rt.map_or(0.0, |t| t.min),
             round_trip_ms_avg: rt.map_or(0.0, |t| t.avg),
             round_trip_ms_max: rt.map_or(0.0, |t| t.max),
             round_trip_ms_stddev,
             has_round_trip_ms_stddev,
-            complete: r.complete(),
+            complete: r.complete,
             first_response,
             n_responses,
         }
@@ -385,27 +444,38 @@ pub struct vmkcheck_section {
     pub host: vmkcheck_str,
     /// The command typed, without prompt; absent for bare output.
     pub command: vmkcheck_str,
-    /// `"vmknic"`, `"vmkping"` or `"unknown"`.
+    /// The JSON `kind`: `"vmknic"`, `"vmkping"`, `"tags"`, `"interface_list"`,
+    /// `"ipv4_get"`, `"ipv6_address_list"`, `"netstack_list"`, `"route_list"`,
+    /// `"vswitch"`, `"nic_list"`, `"version"`, `"diag_ping"` or `"unknown"`.
     pub kind: *const c_char,
     /// Its vmknic rows: `rows[first_row .. first_row + n_rows]` (0 rows unless vmknic).
     pub first_row: usize,
     /// How many rows.
     pub n_rows: usize,
-    /// Its run: `runs[run]` for a vmkping section, else `VMKCHECK_NONE`.
+    /// Its run: `runs[run]` for a `vmkping` or `diag_ping` section, else `VMKCHECK_NONE`.
     pub run: usize,
     /// Its diagnostics: `diagnostics[first_diagnostic .. + n_diagnostics]`.
     pub first_diagnostic: usize,
     /// How many diagnostics.
     pub n_diagnostics: usize,
+    /// Its items in the array its kind names: `rows` (vmknic), `runs` (vmkping,
+    /// diag_ping), `tags` (tags), `versions` (version), `routes` (route_list), `nics`
+    /// (nic_list), `switches` (vswitch): `array[first_item .. first_item + n_items]`.
+    /// Kinds without a typed array here (interface_list, ipv4_get, ipv6_address_list,
+    /// netstack_list, unknown) have 0 items: read them through the JSON API.
+    pub first_item: usize,
+    /// How many items (always 1 for tags, version, vmkping and diag_ping sections).
+    pub n_items: usize,
 }
 
 /// Caller-provided arrays for `vmkcheck_parse_transcript`, and the counts it reports.
 ///
-/// Set each array pointer and capacity (a NULL array with capacity 0 is fine). On
-/// `VMKCHECK_OK` and on `VMKCHECK_ERR_CAPACITY` the library sets every `n_*` to the count
-/// the text needs; the arrays are written only on `VMKCHECK_OK`. The transcript's
-/// diagnostics (JSON `diagnostics`) are `diagnostics[0 .. n_diagnostics]`, in section
-/// order.
+/// Set each array pointer and capacity (a NULL array with capacity 0 is fine; zero the
+/// whole struct first, e.g. `memset(&t, 0, sizeof t)`). On `VMKCHECK_OK` and on
+/// `VMKCHECK_ERR_CAPACITY` the library sets every `n_*` to the count the text needs; the
+/// arrays are written only on `VMKCHECK_OK`. The transcript's diagnostics (JSON
+/// `diagnostics`) are `diagnostics[0 .. n_diagnostics]`, in section order. Every array
+/// holds the items of all sections in section order.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct vmkcheck_transcript {
@@ -439,6 +509,55 @@ pub struct vmkcheck_transcript {
     pub diagnostics_cap: usize,
     /// Out: diagnostics found.
     pub n_diagnostics: usize,
+    /// ESXi versions array (one per `version` section).
+    pub versions: *mut vmkcheck_esxi_version,
+    /// Its capacity.
+    pub versions_cap: usize,
+    /// Out: versions found.
+    pub n_versions: usize,
+    /// Interface tags array (one per `tags` section).
+    pub tags: *mut vmkcheck_tags,
+    /// Its capacity.
+    pub tags_cap: usize,
+    /// Out: tags outputs found.
+    pub n_tags: usize,
+    /// Routes array (all `route_list` sections).
+    pub routes: *mut vmkcheck_route_row,
+    /// Its capacity.
+    pub routes_cap: usize,
+    /// Out: routes found.
+    pub n_routes: usize,
+    /// Physical NICs array (all `nic_list` sections).
+    pub nics: *mut vmkcheck_nic_row,
+    /// Its capacity.
+    pub nics_cap: usize,
+    /// Out: NICs found.
+    pub n_nics: usize,
+    /// Switches array (all `vswitch` sections).
+    pub switches: *mut vmkcheck_switch_row,
+    /// Its capacity.
+    pub switches_cap: usize,
+    /// Out: switches found.
+    pub n_switches: usize,
+    /// Port groups array (all standard switches).
+    pub portgroups: *mut vmkcheck_portgroup_row,
+    /// Its capacity.
+    pub portgroups_cap: usize,
+    /// Out: port groups found.
+    pub n_portgroups: usize,
+    /// DVPorts array (all distributed switches).
+    pub dvports: *mut vmkcheck_dvport_row,
+    /// Its capacity.
+    pub dvports_cap: usize,
+    /// Out: DVPorts found.
+    pub n_dvports: usize,
+    /// Names array: the tag names of `tags` and the uplink names of switches and port
+    /// groups (views into the text).
+    pub names: *mut vmkcheck_str,
+    /// Its capacity.
+    pub names_cap: usize,
+    /// Out: names found.
+    pub n_names: usize,
 }
 
 /// Reads the single text of a typed parse call.
@@ -554,7 +673,7 @@ pub unsafe extern "C" fn vmkcheck_parse_vmkping(
     unsafe { run(err, body) }
 }
 
-/// Counts of a transcript.
+/// Counts of a transcript (also the next free index of each array while filling).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Counts {
     sections: usize,
@@ -562,10 +681,278 @@ struct Counts {
     runs: usize,
     responses: usize,
     diagnostics: usize,
+    versions: usize,
+    tags: usize,
+    routes: usize,
+    nics: usize,
+    switches: usize,
+    portgroups: usize,
+    dvports: usize,
+    names: usize,
 }
 
-/// Splits pasted text into sections (DESIGN.md §4.3) and reads every vmknic table and
-/// ping run in it, into the arrays of `*t` (see `vmkcheck_transcript`).
+/// Adds one to a counter and returns its old value (the index just used).
+fn bump(n: &mut usize) -> usize {
+    let at = *n;
+    *n = n.saturating_add(1);
+    at
+}
+
+/// The caller's arrays of a `vmkcheck_transcript`, checked.
+struct Arrays {
+    sections: OutArray<vmkcheck_section>,
+    rows: OutArray<vmkcheck_vmknic_row>,
+    runs: OutArray<vmkcheck_ping_run>,
+    responses: OutArray<vmkcheck_ping_response>,
+    diagnostics: OutArray<vmkcheck_diagnostic>,
+    versions: OutArray<vmkcheck_esxi_version>,
+    tags: OutArray<vmkcheck_tags>,
+    routes: OutArray<vmkcheck_route_row>,
+    nics: OutArray<vmkcheck_nic_row>,
+    switches: OutArray<vmkcheck_switch_row>,
+    portgroups: OutArray<vmkcheck_portgroup_row>,
+    dvports: OutArray<vmkcheck_dvport_row>,
+    names: OutArray<vmkcheck_str>,
+}
+
+impl Arrays {
+    /// # Safety
+    /// Each array of `t` is NULL or valid for writing its capacity.
+    unsafe fn new(t: &vmkcheck_transcript) -> Res<Self> {
+        // SAFETY: every call passes one array of `t` with its capacity, which the caller
+        // promises is NULL or valid for writing that many items.
+        unsafe {
+            Ok(Self {
+                sections: OutArray::new(t.sections, t.sections_cap)?,
+                rows: OutArray::new(t.rows, t.rows_cap)?,
+                runs: OutArray::new(t.runs, t.runs_cap)?,
+                responses: OutArray::new(t.responses, t.responses_cap)?,
+                diagnostics: OutArray::new(t.diagnostics, t.diagnostics_cap)?,
+                versions: OutArray::new(t.versions, t.versions_cap)?,
+                tags: OutArray::new(t.tags, t.tags_cap)?,
+                routes: OutArray::new(t.routes, t.routes_cap)?,
+                nics: OutArray::new(t.nics, t.nics_cap)?,
+                switches: OutArray::new(t.switches, t.switches_cap)?,
+                portgroups: OutArray::new(t.portgroups, t.portgroups_cap)?,
+                dvports: OutArray::new(t.dvports, t.dvports_cap)?,
+                names: OutArray::new(t.names, t.names_cap)?,
+            })
+        }
+    }
+
+    fn spans(&self) -> [crate::boundary::Span; 13] {
+        [
+            self.sections.span(),
+            self.rows.span(),
+            self.runs.span(),
+            self.responses.span(),
+            self.diagnostics.span(),
+            self.versions.span(),
+            self.tags.span(),
+            self.routes.span(),
+            self.nics.span(),
+            self.switches.span(),
+            self.portgroups.span(),
+            self.dvports.span(),
+            self.names.span(),
+        ]
+    }
+
+    fn fit(&self, n: &Counts) -> bool {
+        self.sections.fits(n.sections)
+            && self.rows.fits(n.rows)
+            && self.runs.fits(n.runs)
+            && self.responses.fits(n.responses)
+            && self.diagnostics.fits(n.diagnostics)
+            && self.versions.fits(n.versions)
+            && self.tags.fits(n.tags)
+            && self.routes.fits(n.routes)
+            && self.nics.fits(n.nics)
+            && self.switches.fits(n.switches)
+            && self.portgroups.fits(n.portgroups)
+            && self.dvports.fits(n.dvports)
+            && self.names.fits(n.names)
+    }
+}
+
+/// Walks one section: advances `at` past its items and, when `out` is given, writes
+/// them (the caller has checked that every array fits the whole transcript).
+fn walk_section(s: &Section<'_>, at: &mut Counts, mut out: Option<&mut Arrays>) {
+    let first_row = at.rows;
+    let mut run_index = VMKCHECK_NONE;
+    let (first_item, n_items) = match s.kind {
+        SectionKind::Vmknic => {
+            for r in s.vmknic().iter().flat_map(|t| t.rows()) {
+                let i = bump(&mut at.rows);
+                if let Some(o) = out.as_deref_mut() {
+                    o.rows.set(i, vmkcheck_vmknic_row::of(&r));
+                }
+            }
+            (first_row, at.rows.saturating_sub(first_row))
+        }
+        SectionKind::Vmkping | SectionKind::DiagPing => {
+            let first = at.responses;
+            let vmkping = s.vmkping();
+            let diag = s.diag_ping();
+            let responses = vmkping
+                .iter()
+                .flat_map(|r| r.responses())
+                .chain(diag.iter().flat_map(|r| r.responses()));
+            for x in responses {
+                let i = bump(&mut at.responses);
+                if let Some(o) = out.as_deref_mut() {
+                    o.responses.set(i, vmkcheck_ping_response::of(&x));
+                }
+            }
+            let parts = vmkping
+                .as_ref()
+                .map(RunParts::vmkping)
+                .or(diag.as_ref().map(RunParts::diag_ping));
+            if let Some(parts) = parts {
+                run_index = bump(&mut at.runs);
+                let n = at.responses.saturating_sub(first);
+                if let Some(o) = out.as_deref_mut() {
+                    o.runs
+                        .set(run_index, vmkcheck_ping_run::of_parts(&parts, first, n));
+                }
+            }
+            (run_index, usize::from(run_index != VMKCHECK_NONE))
+        }
+        SectionKind::Tags => match s.tags() {
+            Some(t) => {
+                let (first_tag, n_tags) = walk_names(t.tags(), at, out.as_deref_mut());
+                let i = bump(&mut at.tags);
+                if let Some(o) = out.as_deref_mut() {
+                    o.tags.set(i, vmkcheck_tags::of(&t, first_tag, n_tags));
+                }
+                (i, 1)
+            }
+            None => (0, 0),
+        },
+        SectionKind::Version => match s.version() {
+            Some(v) => {
+                let i = bump(&mut at.versions);
+                if let Some(o) = out.as_deref_mut() {
+                    o.versions.set(i, vmkcheck_esxi_version::of(&v));
+                }
+                (i, 1)
+            }
+            None => (0, 0),
+        },
+        SectionKind::RouteList => {
+            let first = at.routes;
+            for r in s.route_list().iter().flat_map(|t| t.rows()) {
+                let i = bump(&mut at.routes);
+                if let Some(o) = out.as_deref_mut() {
+                    o.routes.set(i, vmkcheck_route_row::of(&r));
+                }
+            }
+            (first, at.routes.saturating_sub(first))
+        }
+        SectionKind::NicList => {
+            let first = at.nics;
+            for n in s.nic_list().iter().flat_map(|l| l.nics()) {
+                let i = bump(&mut at.nics);
+                if let Some(o) = out.as_deref_mut() {
+                    o.nics.set(i, vmkcheck_nic_row::of(&n));
+                }
+            }
+            (first, at.nics.saturating_sub(first))
+        }
+        SectionKind::Vswitch => {
+            let first = at.switches;
+            for sw in s.vswitch().iter().flat_map(|l| l.switches()) {
+                walk_switch(&sw, at, out.as_deref_mut());
+            }
+            (first, at.switches.saturating_sub(first))
+        }
+        _ => (0, 0),
+    };
+    let first_diagnostic = at.diagnostics;
+    for d in s.diagnostics() {
+        let i = bump(&mut at.diagnostics);
+        if let Some(o) = out.as_deref_mut() {
+            o.diagnostics.set(i, vmkcheck_diagnostic::of(&d));
+        }
+    }
+    let i = bump(&mut at.sections);
+    if let Some(o) = out {
+        o.sections.set(
+            i,
+            vmkcheck_section {
+                line: s.line,
+                host: vmkcheck_str::opt(s.host),
+                command: vmkcheck_str::opt(s.command),
+                kind: c_name(s.kind.as_str()),
+                first_row,
+                n_rows: at.rows.saturating_sub(first_row),
+                run: run_index,
+                first_diagnostic,
+                n_diagnostics: at.diagnostics.saturating_sub(first_diagnostic),
+                first_item,
+                n_items,
+            },
+        );
+    }
+}
+
+/// Walks a list of names (tags, uplinks) into the names array: its first index and length.
+fn walk_names<'a>(
+    list: impl Iterator<Item = &'a str>,
+    at: &mut Counts,
+    mut out: Option<&mut Arrays>,
+) -> (usize, usize) {
+    let first = at.names;
+    for name in list {
+        let i = bump(&mut at.names);
+        if let Some(o) = out.as_deref_mut() {
+            o.names.set(i, vmkcheck_str::of(name));
+        }
+    }
+    (first, at.names.saturating_sub(first))
+}
+
+/// Walks one switch with its uplink names, port groups and DVPorts (see `walk_section`).
+fn walk_switch(
+    sw: &vmkcheck_core::vswitch::Switch<'_>,
+    at: &mut Counts,
+    mut out: Option<&mut Arrays>,
+) {
+    let index = bump(&mut at.switches);
+    let (first_uplink, n_uplinks) = walk_names(sw.uplinks(), at, out.as_deref_mut());
+    let first_portgroup = at.portgroups;
+    for p in sw.portgroups() {
+        let (first, n) = walk_names(p.uplinks(), at, out.as_deref_mut());
+        let i = bump(&mut at.portgroups);
+        if let Some(o) = out.as_deref_mut() {
+            o.portgroups
+                .set(i, vmkcheck_portgroup_row::of(&p, first, n, index));
+        }
+    }
+    let first_dvport = at.dvports;
+    for d in sw.dvports() {
+        let i = bump(&mut at.dvports);
+        if let Some(o) = out.as_deref_mut() {
+            o.dvports.set(i, vmkcheck_dvport_row::of(&d, index));
+        }
+    }
+    let idx = SwitchIndex {
+        first_uplink,
+        n_uplinks,
+        first_portgroup,
+        n_portgroups: at.portgroups.saturating_sub(first_portgroup),
+        first_dvport,
+        n_dvports: at.dvports.saturating_sub(first_dvport),
+    };
+    if let Some(o) = out {
+        o.switches.set(index, vmkcheck_switch_row::of(sw, idx));
+    }
+}
+
+/// Splits pasted text into sections (DESIGN.md §4.3) and reads every command's output in
+/// it into the arrays of `*t` (see `vmkcheck_transcript`): vmknic tables, vmkping and
+/// `esxcli network diag ping` runs, interface tags, ESXi versions, route lists, NIC
+/// lists and `esxcfg-vswitch -l` switches with their port groups and DVPorts.
 ///
 /// Never a parse error: text with nothing recognisable has no sections. On
 /// `VMKCHECK_OK` the `n_*` counts say what was written; on `VMKCHECK_ERR_CAPACITY` they
@@ -592,97 +979,43 @@ pub unsafe extern "C" fn vmkcheck_parse_transcript(
         // SAFETY: not NULL, aligned, readable (caller).
         let mut tr = unsafe { t.read() };
         // SAFETY: the caller's contract on each array.
-        let mut sections = unsafe { OutArray::new(tr.sections, tr.sections_cap) }?;
-        // SAFETY: as above.
-        let mut rows = unsafe { OutArray::new(tr.rows, tr.rows_cap) }?;
-        // SAFETY: as above.
-        let mut runs = unsafe { OutArray::new(tr.runs, tr.runs_cap) }?;
-        // SAFETY: as above.
-        let mut responses = unsafe { OutArray::new(tr.responses, tr.responses_cap) }?;
-        // SAFETY: as above.
-        let mut diagnostics = unsafe { OutArray::new(tr.diagnostics, tr.diagnostics_cap) }?;
+        let mut arrays = unsafe { Arrays::new(&tr) }?;
         // SAFETY: the caller's contract on `text`.
         let txt = unsafe { input_text(text, text_len) }?;
         let struct_span = crate::boundary::Span::of(t, size_of::<vmkcheck_transcript>());
-        for span in [
-            struct_span,
-            sections.span(),
-            rows.span(),
-            runs.span(),
-            responses.span(),
-            diagnostics.span(),
-        ] {
+        for span in [struct_span].into_iter().chain(arrays.spans()) {
             no_overlap(span, &[txt.span])?;
         }
         let parsed = transcript::parse(txt.text);
         let mut need = Counts::default();
         for s in parsed.sections() {
-            need.sections = need.sections.saturating_add(1);
-            if let Some(table) = s.vmknic() {
-                need.rows = need.rows.saturating_add(table.rows().count());
-            }
-            if let Some(r) = s.vmkping() {
-                need.runs = need.runs.saturating_add(1);
-                need.responses = need.responses.saturating_add(r.responses().count());
-            }
-            need.diagnostics = need.diagnostics.saturating_add(s.diagnostics().count());
+            walk_section(&s, &mut need, None);
         }
         tr.n_sections = need.sections;
         tr.n_rows = need.rows;
         tr.n_runs = need.runs;
         tr.n_responses = need.responses;
         tr.n_diagnostics = need.diagnostics;
-        let fits = sections.fits(need.sections)
-            && rows.fits(need.rows)
-            && runs.fits(need.runs)
-            && responses.fits(need.responses)
-            && diagnostics.fits(need.diagnostics);
-        if !fits {
+        tr.n_versions = need.versions;
+        tr.n_tags = need.tags;
+        tr.n_routes = need.routes;
+        tr.n_nics = need.nics;
+        tr.n_switches = need.switches;
+        tr.n_portgroups = need.portgroups;
+        tr.n_dvports = need.dvports;
+        tr.n_names = need.names;
+        if !arrays.fit(&need) {
             // SAFETY: `t` is valid for writing (caller, checked above).
             unsafe { t.write(tr) };
             return Err(Fail::status(VMKCHECK_ERR_CAPACITY));
         }
         let mut at = Counts::default();
         for s in parsed.sections() {
-            let first_row = at.rows;
-            if let Some(table) = s.vmknic() {
-                for r in table.rows() {
-                    rows.set(at.rows, vmkcheck_vmknic_row::of(&r));
-                    at.rows = at.rows.saturating_add(1);
-                }
-            }
-            let mut run_index = VMKCHECK_NONE;
-            if let Some(r) = s.vmkping() {
-                let first = at.responses;
-                for x in r.responses() {
-                    responses.set(at.responses, vmkcheck_ping_response::of(&x));
-                    at.responses = at.responses.saturating_add(1);
-                }
-                let n = at.responses.saturating_sub(first);
-                runs.set(at.runs, vmkcheck_ping_run::of(&r, first, n));
-                run_index = at.runs;
-                at.runs = at.runs.saturating_add(1);
-            }
-            let first_diagnostic = at.diagnostics;
-            for d in s.diagnostics() {
-                diagnostics.set(at.diagnostics, vmkcheck_diagnostic::of(&d));
-                at.diagnostics = at.diagnostics.saturating_add(1);
-            }
-            sections.set(
-                at.sections,
-                vmkcheck_section {
-                    line: s.line,
-                    host: vmkcheck_str::opt(s.host),
-                    command: vmkcheck_str::opt(s.command),
-                    kind: c_name(s.kind.as_str()),
-                    first_row,
-                    n_rows: at.rows.saturating_sub(first_row),
-                    run: run_index,
-                    first_diagnostic,
-                    n_diagnostics: at.diagnostics.saturating_sub(first_diagnostic),
-                },
-            );
-            at.sections = at.sections.saturating_add(1);
+            walk_section(&s, &mut at, Some(&mut arrays));
+        }
+        if at != need {
+            // The text is borrowed and unchanged: two walks of it cannot differ.
+            return Err(Fail::invalid());
         }
         // SAFETY: `t` is valid for writing (caller, checked above).
         unsafe { t.write(tr) };
@@ -755,6 +1088,48 @@ Interface  Port Group/DVPort/Opaque Network        IP Family IP Address         
 vmk0       Management Network                      IPv4      10.xxx.xx.xxx                           255.255.255.192 172.26.64.63    88:e9:a4:6b:b8:54 1500    65535     true    STATIC              defaultTcpipStack
 vmk1       vMotion                                 IPv4      198.51.100.11                           255.255.255.0   198.51.100.255  00:50:56:6b:a1:0a 9000    65535     true    STATIC              vmotion
 ";
+
+    const EMPTY_TRANSCRIPT: vmkcheck_transcript = vmkcheck_transcript {
+        sections: core::ptr::null_mut(),
+        sections_cap: 0,
+        n_sections: 0,
+        rows: core::ptr::null_mut(),
+        rows_cap: 0,
+        n_rows: 0,
+        runs: core::ptr::null_mut(),
+        runs_cap: 0,
+        n_runs: 0,
+        responses: core::ptr::null_mut(),
+        responses_cap: 0,
+        n_responses: 0,
+        diagnostics: core::ptr::null_mut(),
+        diagnostics_cap: 0,
+        n_diagnostics: 0,
+        versions: core::ptr::null_mut(),
+        versions_cap: 0,
+        n_versions: 0,
+        tags: core::ptr::null_mut(),
+        tags_cap: 0,
+        n_tags: 0,
+        routes: core::ptr::null_mut(),
+        routes_cap: 0,
+        n_routes: 0,
+        nics: core::ptr::null_mut(),
+        nics_cap: 0,
+        n_nics: 0,
+        switches: core::ptr::null_mut(),
+        switches_cap: 0,
+        n_switches: 0,
+        portgroups: core::ptr::null_mut(),
+        portgroups_cap: 0,
+        n_portgroups: 0,
+        dvports: core::ptr::null_mut(),
+        dvports_cap: 0,
+        n_dvports: 0,
+        names: core::ptr::null_mut(),
+        names_cap: 0,
+        n_names: 0,
+    };
 
     fn view(s: vmkcheck_str) -> Option<&'static str> {
         // SAFETY: test views point into `TABLE` (static).
@@ -837,21 +1212,9 @@ vmk1       vMotion                                 IPv4      198.51.100.11      
             b: 0,
         }; 4];
         let mut t = vmkcheck_transcript {
-            sections: core::ptr::null_mut(),
-            sections_cap: 0,
-            n_sections: 0,
-            rows: core::ptr::null_mut(),
-            rows_cap: 0,
-            n_rows: 0,
-            runs: core::ptr::null_mut(),
-            runs_cap: 0,
-            n_runs: 0,
-            responses: core::ptr::null_mut(),
-            responses_cap: 0,
-            n_responses: 0,
             diagnostics: diags.as_mut_ptr(),
             diagnostics_cap: 4,
-            n_diagnostics: 0,
+            ..EMPTY_TRANSCRIPT
         };
         // SAFETY: all arrays are live; sections/rows capacity 0 → counts only.
         let s = unsafe {
@@ -876,6 +1239,8 @@ vmk1       vMotion                                 IPv4      198.51.100.11      
             run: 0,
             first_diagnostic: 0,
             n_diagnostics: 0,
+            first_item: 0,
+            n_items: 0,
         }; 1];
         let mut rows = [vmkcheck_vmknic_row::of(&VmknicRow::EMPTY); 2];
         t.sections = sections.as_mut_ptr();
@@ -907,5 +1272,175 @@ vmk1       vMotion                                 IPv4      198.51.100.11      
             .to_str()
             .unwrap();
         assert_eq!(json["diagnostics"][0]["message"], msg);
+    }
+
+    const OTHERS: &str = "\
+Tags: Management, VMotion
+   Tags: again
+[root@esx01:~] vmware -v
+VMware ESXi 8.0.x build-20513097
+[root@esx01:~] esxcli network nic list
+Name    PCI Device    Driver  Admin Status  Link Status  Speed  Duplex  MAC Address        MTU   Description
+------  ------------  ------  ------------  -----------  -----  ------  -----------------  ----  -----------
+vmnic0  0000:01:00.0  ixgben  Up            Up           fast   Full    00:50:56:a1:00:10  9000  Intel X710
+this line is no row at all
+[root@esx01:~] esxcli network diag ping -H 192.0.2.12 -I vmk1 --netstack=vmotion -c 1
+   Trace:
+         Received Bytes: 64
+         Host: 192.0.2.12
+         ICMP Seq: 0
+         TTL: 64
+         Round-trip Time: 236 us
+         Dup: false
+         Detail:
+   Summary:
+         Host Addr: 192.0.2.12
+         Transmitted: 1
+         Recieved: 1
+         Duplicated: 0
+         Packet Lost: 0
+         Round-trip Min: 236 us
+         Round-trip Avg: 236 us
+         Round-trip Max: 236 us
+";
+
+    /// Sections of the other commands: kinds, items, and their diagnostics (the three
+    /// kinds only they make) rendered exactly as the JSON.
+    #[test]
+    fn other_commands_come_through_with_their_diagnostics() {
+        let mut t = EMPTY_TRANSCRIPT;
+        // SAFETY: counts only (every capacity 0).
+        let s = unsafe {
+            vmkcheck_parse_transcript(
+                OTHERS.as_ptr().cast(),
+                OTHERS.len(),
+                &mut t,
+                core::ptr::null_mut(),
+            )
+        };
+        assert_eq!(s, VMKCHECK_ERR_CAPACITY);
+        let section = vmkcheck_section {
+            line: 0,
+            host: vmkcheck_str::NONE,
+            command: vmkcheck_str::NONE,
+            kind: core::ptr::null(),
+            first_row: 0,
+            n_rows: 0,
+            run: 0,
+            first_diagnostic: 0,
+            n_diagnostics: 0,
+            first_item: 0,
+            n_items: 0,
+        };
+        let diag = vmkcheck_diagnostic {
+            line: 0,
+            kind: core::ptr::null(),
+            subject: vmkcheck_str::NONE,
+            text: vmkcheck_str::NONE,
+            a: 0,
+            b: 0,
+        };
+        let mut sections = vec![section; t.n_sections];
+        let mut diags = vec![diag; t.n_diagnostics];
+        let mut runs =
+            vec![vmkcheck_ping_run::of(&vmkping::parse("PING x").unwrap(), 0, 0); t.n_runs];
+        let mut responses = vec![
+            vmkcheck_ping_response {
+                line: 0,
+                r#type: core::ptr::null(),
+                bytes: 0,
+                response_ip: vmkcheck_str::NONE,
+                icmp_seq: 0,
+                ttl: 0,
+                time_ms: 0.0,
+                has_time_ms: false,
+                duplicate: false,
+                error: vmkcheck_str::NONE,
+            };
+            t.n_responses
+        ];
+        let tags = vmkcheck_tags::of(&vmkcheck_core::tags::Tags::parse(""), 0, 0);
+        let mut tags = vec![tags; t.n_tags];
+        let version = vmkcheck_esxi_version::of(&vmkcheck_core::version::Version::parse(""));
+        let mut versions = vec![version; t.n_versions];
+        let mut names = vec![vmkcheck_str::NONE; t.n_names];
+        let nic = vmkcheck_core::nic::NicList::parse(
+            "vmnic0 0000:01:00.0 ixgben Up Up 10000 Full 00:50:56:a1:00:10 1500 X",
+        );
+        let nic = vmkcheck_nic_row::of(&nic.nics().next().unwrap());
+        let mut nics = vec![nic; t.n_nics];
+        t.sections = sections.as_mut_ptr();
+        t.sections_cap = sections.len();
+        t.diagnostics = diags.as_mut_ptr();
+        t.diagnostics_cap = diags.len();
+        t.runs = runs.as_mut_ptr();
+        t.runs_cap = runs.len();
+        t.responses = responses.as_mut_ptr();
+        t.responses_cap = responses.len();
+        t.tags = tags.as_mut_ptr();
+        t.tags_cap = tags.len();
+        t.versions = versions.as_mut_ptr();
+        t.versions_cap = versions.len();
+        t.names = names.as_mut_ptr();
+        t.names_cap = names.len();
+        t.nics = nics.as_mut_ptr();
+        t.nics_cap = nics.len();
+        // SAFETY: every array is a live Vec of its capacity.
+        let s = unsafe {
+            vmkcheck_parse_transcript(
+                OTHERS.as_ptr().cast(),
+                OTHERS.len(),
+                &mut t,
+                core::ptr::null_mut(),
+            )
+        };
+        assert_eq!(s, VMKCHECK_OK);
+        let json: serde_json::Value =
+            serde_json::from_str(&vmkcheck_json::parse_json(OTHERS).unwrap()).unwrap();
+        let kinds: Vec<&str> = sections
+            .iter()
+            .map(|s| {
+                // SAFETY: static NUL-terminated names.
+                unsafe { core::ffi::CStr::from_ptr(s.kind) }
+                    .to_str()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(kinds, ["tags", "version", "nic_list", "diag_ping"]);
+        assert_eq!((sections[0].first_item, sections[0].n_items), (0, 1));
+        assert_eq!(tags[0].n_tags, 2);
+        assert!(tags[0].vmotion && tags[0].interface.ptr.is_null());
+        assert_eq!(view_in(names[1], OTHERS), Some("VMotion"));
+        assert!(versions[0].major == -1 && versions[0].version.ptr.is_null());
+        assert_eq!((nics[0].speed_mbps, nics[0].mtu), (-1, 9000));
+        assert_eq!((sections[3].run, runs[0].n_responses), (0, 1));
+        assert_eq!(runs[0].packets_received, 1);
+        let mut seen = Vec::new();
+        for (i, d) in diags.iter().enumerate() {
+            let mut buf = [0 as c_char; 512];
+            let mut len = 0usize;
+            // SAFETY: the diagnostic's views point into `OTHERS`.
+            let s =
+                unsafe { vmkcheck_diagnostic_message(d, buf.as_mut_ptr(), buf.len(), &mut len) };
+            assert_eq!(s, VMKCHECK_OK);
+            // SAFETY: NUL-terminated by the call.
+            let msg = unsafe { core::ffi::CStr::from_ptr(buf.as_ptr()) }
+                .to_str()
+                .unwrap();
+            assert_eq!(json["diagnostics"][i]["message"], msg);
+            seen.push(json["diagnostics"][i]["kind"].as_str().unwrap().to_owned());
+        }
+        for k in [
+            "value_unparseable",
+            "output_line_unrecognized",
+            "interface_not_named",
+        ] {
+            assert!(seen.iter().any(|s| s == k), "{k} not made: {seen:?}");
+        }
+    }
+
+    fn view_in(s: vmkcheck_str, text: &str) -> Option<&str> {
+        let start = (s.ptr as usize).checked_sub(text.as_ptr() as usize)?;
+        text.get(start..start + s.len)
     }
 }

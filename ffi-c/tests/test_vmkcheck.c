@@ -299,8 +299,24 @@ static void free_transcript(vmkcheck_transcript *t) {
     free(t->runs);
     free(t->responses);
     free(t->diagnostics);
+    free(t->versions);
+    free(t->tags);
+    free(t->routes);
+    free(t->nics);
+    free(t->switches);
+    free(t->portgroups);
+    free(t->dvports);
+    free(t->names);
     memset(t, 0, sizeof *t);
 }
+
+/* Allocates one array of `n` items (+1 so that 0 items is a non-NULL pointer). */
+#define ALLOC_ARRAY(t, arr, n_field, cap_field)                                              \
+    do {                                                                                     \
+        (t)->arr = calloc((t)->n_field + 1, sizeof *(t)->arr);                               \
+        (t)->cap_field = (t)->n_field;                                                       \
+        if ((t)->arr == NULL) ok = 0;                                                        \
+    } while (0)
 
 /* Parses a transcript into exactly sized arrays; returns the final status. */
 static int parse_transcript(const char *text, size_t len, vmkcheck_transcript *t) {
@@ -308,17 +324,23 @@ static int parse_transcript(const char *text, size_t len, vmkcheck_transcript *t
     memset(t, 0, sizeof *t);
     s = vmkcheck_parse_transcript(text, len, t, NULL);
     if (s != VMKCHECK_OK && s != VMKCHECK_ERR_CAPACITY) return s;
-    t->sections = (vmkcheck_section *)calloc(t->n_sections + 1, sizeof *t->sections);
-    t->rows = (vmkcheck_vmknic_row *)calloc(t->n_rows + 1, sizeof *t->rows);
-    t->runs = (vmkcheck_ping_run *)calloc(t->n_runs + 1, sizeof *t->runs);
-    t->responses = (vmkcheck_ping_response *)calloc(t->n_responses + 1, sizeof *t->responses);
-    t->diagnostics = (vmkcheck_diagnostic *)calloc(t->n_diagnostics + 1, sizeof *t->diagnostics);
-    if (!t->sections || !t->rows || !t->runs || !t->responses || !t->diagnostics) return -1;
-    t->sections_cap = t->n_sections;
-    t->rows_cap = t->n_rows;
-    t->runs_cap = t->n_runs;
-    t->responses_cap = t->n_responses;
-    t->diagnostics_cap = t->n_diagnostics;
+    {
+        int ok = 1;
+        ALLOC_ARRAY(t, sections, n_sections, sections_cap);
+        ALLOC_ARRAY(t, rows, n_rows, rows_cap);
+        ALLOC_ARRAY(t, runs, n_runs, runs_cap);
+        ALLOC_ARRAY(t, responses, n_responses, responses_cap);
+        ALLOC_ARRAY(t, diagnostics, n_diagnostics, diagnostics_cap);
+        ALLOC_ARRAY(t, versions, n_versions, versions_cap);
+        ALLOC_ARRAY(t, tags, n_tags, tags_cap);
+        ALLOC_ARRAY(t, routes, n_routes, routes_cap);
+        ALLOC_ARRAY(t, nics, n_nics, nics_cap);
+        ALLOC_ARRAY(t, switches, n_switches, switches_cap);
+        ALLOC_ARRAY(t, portgroups, n_portgroups, portgroups_cap);
+        ALLOC_ARRAY(t, dvports, n_dvports, dvports_cap);
+        ALLOC_ARRAY(t, names, n_names, names_cap);
+        if (!ok) return -1;
+    }
     return vmkcheck_parse_transcript(text, len, t, NULL);
 }
 
@@ -413,11 +435,214 @@ static void cmp_run(const jval *j, const vmkcheck_ping_run *r,
         cmp_response(jat(jr, k), &responses[r->first_response + k], text, len);
 }
 
+/* A JSON array of strings equals names[first .. first + n], each inside the text. */
+static void cmp_names(const jval *j, const vmkcheck_str *names, size_t first, size_t n,
+                      const char *text, size_t len) {
+    size_t k;
+    CHECK(j != NULL && j->t == J_ARR && j->n == n);
+    if (j == NULL || j->t != J_ARR || j->n != n) return;
+    for (k = 0; k < n; k++)
+        CHECK(view_eq(jat(j, k), names[first + k]) && names[first + k].ptr != NULL &&
+              in_buf(names[first + k], text, len));
+}
+
+/* JSON "line" that may be null: 0 stands for null. */
+static int line_eq(const jval *v, uint32_t line) {
+    if (v == NULL) return 0;
+    if (v->t == J_NULL) return line == 0;
+    return line != 0 && int_eq(v, line);
+}
+
+static void cmp_version(const jval *j, const vmkcheck_esxi_version *v, const char *text,
+                        size_t len) {
+    CHECK(keys(j) == 6);
+    CHECK(line_eq(jget(j, "line"), v->line));
+    CHECK(view_eq(jget(j, "product"), v->product));
+    CHECK(view_eq(jget(j, "version"), v->version));
+    CHECK(int_eq(jget(j, "build"), v->build));
+    CHECK(view_eq(jget(j, "update"), v->update));
+    CHECK(view_eq(jget(j, "patch"), v->patch));
+    CHECK((v->version.ptr == NULL) == (v->major == -1));
+    CHECK(v->major == -1 || (v->minor >= 0 && v->patch_level >= 0 && v->version.len > 0 &&
+                             (long)strtol(v->version.ptr, NULL, 10) == (long)v->major));
+    CHECK(in_buf(v->product, text, len) && in_buf(v->version, text, len) &&
+          in_buf(v->update, text, len) && in_buf(v->patch, text, len));
+}
+
+static void cmp_tags(const jval *j, const vmkcheck_tags *t, const vmkcheck_str *names,
+                     const char *text, size_t len) {
+    const jval *jt = jget(j, "tags");
+    size_t k;
+    int vmotion = 0;
+    CHECK(keys(j) == 3);
+    CHECK(line_eq(jget(j, "line"), t->line));
+    CHECK(view_eq(jget(j, "interface"), t->interface) && in_buf(t->interface, text, len));
+    CHECK(in_buf(t->value, text, len) || t->value.len == 0); /* empty: may be static */
+    if (jt != NULL && jt->t == J_NULL) {
+        CHECK(t->value.ptr == NULL && t->n_tags == 0 && !t->vmotion);
+        return;
+    }
+    CHECK(t->value.ptr != NULL);
+    cmp_names(jt, names, t->first_tag, t->n_tags, text, len);
+    for (k = 0; k < t->n_tags; k++)
+        if (names[t->first_tag + k].len == 7 &&
+            strncmp(names[t->first_tag + k].ptr, "VMotion", 7) == 0)
+            vmotion = 1;
+    CHECK(!vmotion || t->vmotion);
+}
+
+static void cmp_route(const jval *j, const vmkcheck_route_row *r, const char *text, size_t len) {
+    CHECK(keys(j) == 9);
+    CHECK(int_eq(jget(j, "line"), r->line));
+    CHECK(view_eq(jget(j, "netstack"), r->netstack));
+    CHECK(name_eq(jget(j, "family"), r->family) && r->family != NULL);
+    CHECK(view_eq(jget(j, "network"), r->network));
+    CHECK(view_eq(jget(j, "netmask"), r->netmask));
+    CHECK(int_eq(jget(j, "prefix_len"), r->prefix_len));
+    CHECK(view_eq(jget(j, "gateway"), r->gateway));
+    CHECK(view_eq(jget(j, "interface"), r->interface));
+    CHECK(view_eq(jget(j, "source"), r->source));
+    CHECK(!r->is_default || r->prefix_len == 0 ||
+          (r->network.len == 7 && strncmp(r->network.ptr, "default", 7) == 0));
+    /* The netstack a command names none of is the static "defaultTcpipStack". */
+    CHECK(in_buf(r->netstack, text, len) ||
+          (r->netstack.len == 17 && memcmp(r->netstack.ptr, "defaultTcpipStack", 17) == 0));
+    CHECK(in_buf(r->network, text, len) &&
+          in_buf(r->netmask, text, len) && in_buf(r->gateway, text, len) &&
+          in_buf(r->interface, text, len) && in_buf(r->source, text, len));
+}
+
+static void cmp_nic(const jval *j, const vmkcheck_nic_row *n, const char *text, size_t len) {
+    CHECK(keys(j) == 11);
+    CHECK(int_eq(jget(j, "line"), n->line));
+    CHECK(view_eq(jget(j, "name"), n->name) && n->name.ptr != NULL);
+    CHECK(view_eq(jget(j, "pci"), n->pci));
+    CHECK(view_eq(jget(j, "driver"), n->driver));
+    CHECK(view_eq(jget(j, "admin_status"), n->admin_status));
+    CHECK(view_eq(jget(j, "link"), n->link));
+    CHECK(int_eq(jget(j, "speed_mbps"), n->speed_mbps));
+    CHECK(view_eq(jget(j, "duplex"), n->duplex));
+    CHECK(view_eq(jget(j, "mac"), n->mac));
+    CHECK(int_eq(jget(j, "mtu"), n->mtu));
+    CHECK(view_eq(jget(j, "description"), n->description));
+    CHECK(n->link_up == (n->link.len == 2 && (n->link.ptr[0] | 0x20) == 'u' &&
+                         (n->link.ptr[1] | 0x20) == 'p'));
+    CHECK(in_buf(n->name, text, len) && in_buf(n->pci, text, len) &&
+          in_buf(n->driver, text, len) && in_buf(n->admin_status, text, len) &&
+          in_buf(n->link, text, len) && in_buf(n->duplex, text, len) &&
+          in_buf(n->mac, text, len) && in_buf(n->description, text, len));
+}
+
+static void cmp_switch(const jval *j, size_t index, const vmkcheck_transcript *t,
+                       const char *text, size_t len) {
+    const vmkcheck_switch_row *w = &t->switches[index];
+    const jval *jp = jget(j, "portgroups"), *jd = jget(j, "dvports");
+    size_t k;
+    CHECK(keys(j) == 10);
+    CHECK(int_eq(jget(j, "line"), w->line));
+    CHECK(name_eq(jget(j, "kind"), w->kind) && w->kind != NULL);
+    CHECK(view_eq(jget(j, "name"), w->name) && w->name.ptr != NULL);
+    CHECK(int_eq(jget(j, "num_ports"), w->num_ports));
+    CHECK(int_eq(jget(j, "used_ports"), w->used_ports));
+    CHECK(int_eq(jget(j, "configured_ports"), w->configured_ports));
+    CHECK(int_eq(jget(j, "mtu"), w->mtu));
+    cmp_names(jget(j, "uplinks"), t->names, w->first_uplink, w->n_uplinks, text, len);
+    CHECK(w->n_uplinks == 0 || w->uplinks.ptr != NULL);
+    CHECK(in_buf(w->name, text, len) && in_buf(w->uplinks, text, len));
+    CHECK(jp != NULL && jp->t == J_ARR && jp->n == w->n_portgroups);
+    CHECK(jd != NULL && jd->t == J_ARR && jd->n == w->n_dvports);
+    if (jp == NULL || jd == NULL || jp->n != w->n_portgroups || jd->n != w->n_dvports) return;
+    for (k = 0; k < w->n_portgroups; k++) {
+        const jval *g = jat(jp, k);
+        const vmkcheck_portgroup_row *p = &t->portgroups[w->first_portgroup + k];
+        CHECK(keys(g) == 5);
+        CHECK(int_eq(jget(g, "line"), p->line));
+        CHECK(view_eq(jget(g, "name"), p->name) && p->name.ptr != NULL);
+        CHECK(int_eq(jget(g, "vlan_id"), p->vlan_id));
+        CHECK(int_eq(jget(g, "used_ports"), p->used_ports));
+        cmp_names(jget(g, "uplinks"), t->names, p->first_uplink, p->n_uplinks, text, len);
+        CHECK(p->switch_index == index);
+        CHECK(in_buf(p->name, text, len) && in_buf(p->uplinks, text, len));
+    }
+    for (k = 0; k < w->n_dvports; k++) {
+        const jval *g = jat(jd, k);
+        const vmkcheck_dvport_row *d = &t->dvports[w->first_dvport + k];
+        CHECK(keys(g) == 4);
+        CHECK(int_eq(jget(g, "line"), d->line));
+        CHECK(view_eq(jget(g, "id"), d->id) && d->id.ptr != NULL);
+        CHECK(tri_eq(jget(g, "in_use"), d->in_use));
+        CHECK(view_eq(jget(g, "client"), d->client));
+        CHECK(d->switch_index == index);
+        CHECK(in_buf(d->id, text, len) && in_buf(d->client, text, len));
+    }
+}
+
+/* The section fields of the other commands: a typed kind's items equal its JSON field;
+   every other field is null. */
+static void cmp_other_kinds(const jval *js, const vmkcheck_section *sec,
+                            const vmkcheck_transcript *t, size_t *next, const char *text,
+                            size_t len) {
+    static const char *const fields[] = {"tags",          "interface_list", "ipv4_get",
+                                         "ipv6_address_list", "netstack_list", "route_list",
+                                         "vswitch",       "nic_list",       "version",
+                                         "diag_ping"};
+    size_t f, k;
+    for (f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+        const jval *jv = jget(js, fields[f]);
+        int mine = strcmp(sec->kind, fields[f]) == 0;
+        CHECK(jv != NULL);
+        if (jv == NULL) continue;
+        if (!mine) {
+            CHECK(jv->t == J_NULL);
+            continue;
+        }
+        CHECK(jv->t != J_NULL);
+        if (strcmp(fields[f], "tags") == 0) {
+            CHECK(sec->n_items == 1 && sec->first_item == next[0] && sec->first_item < t->n_tags);
+            if (sec->first_item < t->n_tags) cmp_tags(jv, &t->tags[sec->first_item], t->names, text, len);
+            next[0] += sec->n_items;
+        } else if (strcmp(fields[f], "version") == 0) {
+            CHECK(sec->n_items == 1 && sec->first_item == next[1] &&
+                  sec->first_item < t->n_versions);
+            if (sec->first_item < t->n_versions)
+                cmp_version(jv, &t->versions[sec->first_item], text, len);
+            next[1] += sec->n_items;
+        } else if (strcmp(fields[f], "route_list") == 0) {
+            CHECK(jv->t == J_ARR && jv->n == sec->n_items && sec->first_item == next[2]);
+            if (jv->t == J_ARR && jv->n == sec->n_items)
+                for (k = 0; k < sec->n_items; k++)
+                    cmp_route(jat(jv, k), &t->routes[sec->first_item + k], text, len);
+            next[2] += sec->n_items;
+        } else if (strcmp(fields[f], "nic_list") == 0) {
+            CHECK(jv->t == J_ARR && jv->n == sec->n_items && sec->first_item == next[3]);
+            if (jv->t == J_ARR && jv->n == sec->n_items)
+                for (k = 0; k < sec->n_items; k++)
+                    cmp_nic(jat(jv, k), &t->nics[sec->first_item + k], text, len);
+            next[3] += sec->n_items;
+        } else if (strcmp(fields[f], "vswitch") == 0) {
+            CHECK(jv->t == J_ARR && jv->n == sec->n_items && sec->first_item == next[4]);
+            if (jv->t == J_ARR && jv->n == sec->n_items)
+                for (k = 0; k < sec->n_items; k++)
+                    cmp_switch(jat(jv, k), sec->first_item + k, t, text, len);
+            next[4] += sec->n_items;
+        } else if (strcmp(fields[f], "diag_ping") == 0) {
+            CHECK(sec->run < t->n_runs && sec->first_item == sec->run && sec->n_items == 1);
+            if (sec->run < t->n_runs) cmp_run(jv, &t->runs[sec->run], t->responses, text, len);
+            CHECK(sec->run >= t->n_runs || t->runs[sec->run].command.program.ptr == NULL ||
+                  view_eq(jget(jget(jv, "command"), "program"), t->runs[sec->run].command.program));
+        } else {
+            /* interface_list, ipv4_get, ipv6_address_list, netstack_list: JSON only. */
+            CHECK(sec->n_items == 0);
+        }
+    }
+}
+
 /* The typed transcript of `text` equals its parse.json (already parsed as `doc`). */
 static void cmp_transcript(const jval *doc, const char *text, size_t len) {
     vmkcheck_transcript t;
     const jval *secs = jget(doc, "sections"), *diags = jget(doc, "diagnostics");
     size_t i, k, rows = 0, diag_total = 0;
+    size_t next[5] = {0, 0, 0, 0, 0}; /* tags, versions, routes, nics, switches */
     int s = parse_transcript(text, len, &t);
     CHECK(s == VMKCHECK_OK);
     CHECK(keys(doc) == 3 && secs != NULL && diags != NULL);
@@ -428,7 +653,7 @@ static void cmp_transcript(const jval *doc, const char *text, size_t len) {
     for (i = 0; i < t.n_sections; i++) {
         const vmkcheck_section *sec = &t.sections[i];
         const jval *js = jat(secs, i), *jv = jget(js, "vmknic"), *jp = jget(js, "vmkping");
-        CHECK(keys(js) == 6);
+        CHECK(keys(js) == 16);
         CHECK(int_eq(jget(js, "line"), sec->line));
         CHECK(view_eq(jget(js, "host"), sec->host) && in_buf(sec->host, text, len));
         CHECK(view_eq(jget(js, "command"), sec->command) && in_buf(sec->command, text, len));
@@ -445,13 +670,19 @@ static void cmp_transcript(const jval *doc, const char *text, size_t len) {
             CHECK(jv != NULL && jv->t == J_NULL && sec->n_rows == 0);
         }
         if (jp != NULL && jp->t == J_OBJ) {
-            CHECK(sec->run < t.n_runs);
+            CHECK(sec->run < t.n_runs && sec->first_item == sec->run && sec->n_items == 1);
             if (sec->run < t.n_runs) cmp_run(jp, &t.runs[sec->run], t.responses, text, len);
-        } else {
+        } else if (strcmp(sec->kind, "diag_ping") != 0) {
             CHECK(jp != NULL && jp->t == J_NULL && sec->run == VMKCHECK_NONE);
         }
+        if (strcmp(sec->kind, "vmknic") == 0)
+            CHECK(sec->first_item == sec->first_row && sec->n_items == sec->n_rows);
+        if (strcmp(sec->kind, "unknown") == 0) CHECK(sec->n_items == 0);
+        cmp_other_kinds(js, sec, &t, next, text, len);
     }
     CHECK(rows == t.n_rows && diag_total == t.n_diagnostics);
+    CHECK(next[0] == t.n_tags && next[1] == t.n_versions && next[2] == t.n_routes &&
+          next[3] == t.n_nics && next[4] == t.n_switches);
     for (i = 0; i < t.n_diagnostics; i++) {
         const jval *jd = jat(diags, i);
         const vmkcheck_diagnostic *d = &t.diagnostics[i];
@@ -1042,6 +1273,252 @@ static void test_typed_parsers(void) {
     end();
 }
 
+/* One host's other commands: version, tags, routes, NICs, switches, diag ping. */
+static const char OTHERS[] =
+    "[root@esx01:~] esxcli system version get\n"
+    "   Product: VMware ESXi\n"
+    "   Version: 7.0.3\n"
+    "   Build: Releasebuild-21930508\n"
+    "   Update: 3\n"
+    "   Patch: 95\n"
+    "[root@esx01:~] esxcli network ip interface tag get -i vmk1\n"
+    "   Tags: VMotion, Management\n"
+    "[root@esx01:~] esxcli network ip route ipv4 list -N vmotion\n"
+    "Network       Netmask        Gateway       Interface  Source\n"
+    "------------  -------------  ------------  ---------  ------\n"
+    "default       0.0.0.0        198.51.100.1  vmk1       MANUAL\n"
+    "198.51.100.0  255.255.255.0  0.0.0.0       vmk1       MANUAL\n"
+    "[root@esx01:~] esxcli network nic list\n"
+    "Name    PCI Device    Driver  Admin Status  Link Status  Speed  Duplex  MAC Address        "
+    "MTU   Description\n"
+    "------  ------------  ------  ------------  -----------  -----  ------  -----------------  "
+    "----  -----------\n"
+    "vmnic0  0000:01:00.0  ntg3    Up            Up            1000  Full    00:50:56:b2:00:20  "
+    "1500  Broadcom BCM5720\n"
+    "vmnic2  0000:3b:00.0  ixgben  Up            Down             0  Half    00:50:56:b2:00:22  "
+    "9000  Intel X710\n"
+    "[root@esx01:~] esxcfg-vswitch -l\n"
+    "Switch Name      Num Ports   Used Ports  Configured Ports  MTU     Uplinks\n"
+    "vSwitch1         4352        4           128               9000    vmnic2,vmnic3\n"
+    "\n"
+    "  PortGroup Name                              VLAN ID  Used Ports  Uplinks\n"
+    "  vMotion                                     20       1           vmnic2\n"
+    "\n"
+    "DVS Name         Num Ports   Used Ports  Configured Ports  MTU     Uplinks\n"
+    "dvs-prod         2450        7           512               1500    vmnic4\n"
+    "\n"
+    "  DVPort ID                               In Use      Client\n"
+    "  100                                     1           vmk2\n"
+    "  101                                     0\n"
+    "[root@esx01:~] esxcli network diag ping -H 198.51.100.12 -I vmk1 --netstack=vmotion -d "
+    "-s 8972 -c 1\n"
+    "   Trace:\n"
+    "         Received Bytes: 8980\n"
+    "         Host: 198.51.100.12\n"
+    "         ICMP Seq: 0\n"
+    "         TTL: 64\n"
+    "         Round-trip Time: 236 us\n"
+    "         Dup: false\n"
+    "         Detail:\n"
+    "   Summary:\n"
+    "         Host Addr: 198.51.100.12\n"
+    "         Transmitted: 1\n"
+    "         Recieved: 1\n"
+    "         Duplicated: 0\n"
+    "         Packet Lost: 0\n"
+    "         Round-trip Min: 236 us\n"
+    "         Round-trip Avg: 236 us\n"
+    "         Round-trip Max: 236 us\n";
+
+static int view_is(vmkcheck_str v, const char *s) {
+    return v.ptr != NULL && v.len == strlen(s) && memcmp(v.ptr, s, v.len) == 0;
+}
+
+/* Fills every array of `t` with exactly the counts it reports (sentinel-filled). */
+static int size_transcript(const char *text, size_t len, vmkcheck_transcript *t) {
+    int s;
+    memset(t, 0, sizeof *t);
+    s = vmkcheck_parse_transcript(text, len, t, NULL);
+    if (s != VMKCHECK_ERR_CAPACITY) return -1;
+    {
+        int ok = 1;
+        ALLOC_ARRAY(t, sections, n_sections, sections_cap);
+        ALLOC_ARRAY(t, rows, n_rows, rows_cap);
+        ALLOC_ARRAY(t, runs, n_runs, runs_cap);
+        ALLOC_ARRAY(t, responses, n_responses, responses_cap);
+        ALLOC_ARRAY(t, diagnostics, n_diagnostics, diagnostics_cap);
+        ALLOC_ARRAY(t, versions, n_versions, versions_cap);
+        ALLOC_ARRAY(t, tags, n_tags, tags_cap);
+        ALLOC_ARRAY(t, routes, n_routes, routes_cap);
+        ALLOC_ARRAY(t, nics, n_nics, nics_cap);
+        ALLOC_ARRAY(t, switches, n_switches, switches_cap);
+        ALLOC_ARRAY(t, portgroups, n_portgroups, portgroups_cap);
+        ALLOC_ARRAY(t, dvports, n_dvports, dvports_cap);
+        ALLOC_ARRAY(t, names, n_names, names_cap);
+        if (!ok) return -1;
+    }
+#define FILL(arr, cap) memset(t->arr, 0x5A, (t->cap + 1) * sizeof *t->arr)
+    FILL(sections, sections_cap);
+    FILL(rows, rows_cap);
+    FILL(runs, runs_cap);
+    FILL(responses, responses_cap);
+    FILL(diagnostics, diagnostics_cap);
+    FILL(versions, versions_cap);
+    FILL(tags, tags_cap);
+    FILL(routes, routes_cap);
+    FILL(nics, nics_cap);
+    FILL(switches, switches_cap);
+    FILL(portgroups, portgroups_cap);
+    FILL(dvports, dvports_cap);
+    FILL(names, names_cap);
+#undef FILL
+    return 0;
+}
+
+/* No array of `t` was written (all still 0x5A). */
+static int untouched(const vmkcheck_transcript *t) {
+#define SAME(arr, cap) all_bytes((const char *)t->arr, (t->cap + 1) * sizeof *t->arr, 0x5A)
+    return SAME(sections, sections_cap) && SAME(rows, rows_cap) && SAME(runs, runs_cap) &&
+           SAME(responses, responses_cap) && SAME(diagnostics, diagnostics_cap) &&
+           SAME(versions, versions_cap) && SAME(tags, tags_cap) && SAME(routes, routes_cap) &&
+           SAME(nics, nics_cap) && SAME(switches, switches_cap) &&
+           SAME(portgroups, portgroups_cap) && SAME(dvports, dvports_cap) &&
+           SAME(names, names_cap);
+#undef SAME
+}
+
+static void test_other_commands(void) {
+    vmkcheck_transcript t;
+    vmkcheck_error err;
+    size_t len = strlen(OTHERS);
+    int s;
+
+    begin("transcript, other commands: counts (zero capacity) and every value");
+    s = size_transcript(OTHERS, len, &t);
+    CHECK(s == 0);
+    CHECK(t.n_sections == 6 && t.n_versions == 1 && t.n_tags == 1 && t.n_routes == 2 &&
+          t.n_nics == 2 && t.n_switches == 2 && t.n_portgroups == 1 && t.n_dvports == 2 &&
+          t.n_names == 2 + 2 + 1 + 1 && t.n_runs == 1 && t.n_responses == 1 && t.n_rows == 0);
+    if (s == 0) {
+        const vmkcheck_section *sec = t.sections;
+        s = vmkcheck_parse_transcript(OTHERS, len, &t, &err);
+        CHECK(s == VMKCHECK_OK);
+        CHECK(!strcmp(sec[0].kind, "version") && sec[0].first_item == 0 && sec[0].n_items == 1);
+        CHECK(!strcmp(sec[1].kind, "tags") && sec[1].n_items == 1);
+        CHECK(!strcmp(sec[2].kind, "route_list") && sec[2].n_items == 2);
+        CHECK(!strcmp(sec[3].kind, "nic_list") && sec[3].n_items == 2);
+        CHECK(!strcmp(sec[4].kind, "vswitch") && sec[4].n_items == 2);
+        CHECK(!strcmp(sec[5].kind, "diag_ping") && sec[5].run == 0 && sec[5].n_items == 1);
+        CHECK(view_is(t.versions[0].product, "VMware ESXi") &&
+              view_is(t.versions[0].version, "7.0.3") && t.versions[0].build == 21930508 &&
+              view_is(t.versions[0].update, "3") && view_is(t.versions[0].patch, "95") &&
+              t.versions[0].major == 7 && t.versions[0].minor == 0 &&
+              t.versions[0].patch_level == 3 && t.versions[0].line == 2);
+        CHECK(view_is(t.tags[0].interface, "vmk1") && t.tags[0].vmotion && t.tags[0].n_tags == 2 &&
+              view_is(t.names[t.tags[0].first_tag], "VMotion") &&
+              view_is(t.names[t.tags[0].first_tag + 1], "Management") &&
+              view_is(t.tags[0].value, "VMotion, Management"));
+        CHECK(view_is(t.routes[0].netstack, "vmotion") && t.routes[0].is_default &&
+              view_is(t.routes[0].gateway, "198.51.100.1") && !strcmp(t.routes[0].family, "ipv4") &&
+              t.routes[1].prefix_len == 24 && !t.routes[1].is_default &&
+              view_is(t.routes[1].interface, "vmk1") && view_is(t.routes[1].source, "MANUAL"));
+        CHECK(view_is(t.nics[0].name, "vmnic0") && t.nics[0].speed_mbps == 1000 &&
+              t.nics[0].link_up && !t.nics[0].half_duplex && t.nics[0].mtu == 1500 &&
+              view_is(t.nics[1].driver, "ixgben") && !t.nics[1].link_up &&
+              t.nics[1].half_duplex && t.nics[1].speed_mbps == 0 &&
+              view_is(t.nics[1].description, "Intel X710"));
+        CHECK(!strcmp(t.switches[0].kind, "standard") && view_is(t.switches[0].name, "vSwitch1") &&
+              t.switches[0].mtu == 9000 && view_is(t.switches[0].uplinks, "vmnic2,vmnic3") &&
+              t.switches[0].n_uplinks == 2 &&
+              view_is(t.names[t.switches[0].first_uplink + 1], "vmnic3") &&
+              t.switches[0].n_portgroups == 1 && t.switches[0].n_dvports == 0 &&
+              t.switches[0].configured_ports == 128);
+        CHECK(view_is(t.portgroups[0].name, "vMotion") && t.portgroups[0].vlan_id == 20 &&
+              t.portgroups[0].n_uplinks == 1 && t.portgroups[0].switch_index == 0 &&
+              view_is(t.names[t.portgroups[0].first_uplink], "vmnic2"));
+        CHECK(!strcmp(t.switches[1].kind, "distributed") && t.switches[1].mtu == 1500 &&
+              t.switches[1].n_dvports == 2 && t.switches[1].first_dvport == 0 &&
+              t.switches[1].n_portgroups == 0);
+        CHECK(view_is(t.dvports[0].id, "100") && t.dvports[0].in_use == 1 &&
+              view_is(t.dvports[0].client, "vmk2") && t.dvports[1].in_use == 0 &&
+              t.dvports[1].client.ptr == NULL && t.dvports[1].switch_index == 1);
+        CHECK(t.runs[0].has_command && view_is(t.runs[0].command.program, "esxcli") &&
+              t.runs[0].command.df && t.runs[0].command.size == 8972 &&
+              view_is(t.runs[0].command.netstack, "vmotion") &&
+              t.runs[0].packets_received == 1 && t.runs[0].n_responses == 1 &&
+              !strcmp(t.responses[0].type, "reply") && t.responses[0].bytes == 8980);
+    }
+    free_transcript(&t);
+    end();
+
+    begin("transcript, other commands: each new array one short, then NULL with capacity");
+    s = size_transcript(OTHERS, len, &t);
+    CHECK(s == 0);
+    if (s == 0) {
+        size_t *caps[] = {&t.versions_cap, &t.tags_cap,       &t.routes_cap,  &t.nics_cap,
+                          &t.switches_cap, &t.portgroups_cap, &t.dvports_cap, &t.names_cap};
+        size_t i;
+        for (i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+            size_t keep = *caps[i];
+            vmkcheck_transcript before;
+            *caps[i] = keep - 1;
+            memcpy(&before, &t, sizeof t);
+            s = vmkcheck_parse_transcript(OTHERS, len, &t, &err);
+            CHECK(s == VMKCHECK_ERR_CAPACITY && strcmp(err.kind, "capacity") == 0);
+            CHECK(t.n_versions == 1 && t.n_tags == 1 && t.n_routes == 2 && t.n_nics == 2 &&
+                  t.n_switches == 2 && t.n_portgroups == 1 && t.n_dvports == 2 && t.n_names == 6);
+            CHECK(untouched(&t));
+            *caps[i] = keep;
+        }
+        {
+            vmkcheck_nic_row *nics = t.nics;
+            vmkcheck_str *names = t.names;
+            t.nics = NULL; /* capacity 2 */
+            s = vmkcheck_parse_transcript(OTHERS, len, &t, &err);
+            CHECK(s == VMKCHECK_ERR_NULL && strcmp(err.kind, "null_argument") == 0);
+            t.names = NULL;
+            t.nics = nics;
+            s = vmkcheck_parse_transcript(OTHERS, len, &t, &err);
+            CHECK(s == VMKCHECK_ERR_NULL && strcmp(err.kind, "null_argument") == 0);
+            t.names_cap = 0; /* NULL with capacity 0: count only, names needed */
+            s = vmkcheck_parse_transcript(OTHERS, len, &t, &err);
+            CHECK(s == VMKCHECK_ERR_CAPACITY && t.n_names == 6);
+            t.names = names;
+        }
+    }
+    free_transcript(&t);
+    end();
+
+    begin("transcript, other commands: invalid UTF-8 and overlapping arrays");
+    {
+        static union {
+            vmkcheck_str s[sizeof OTHERS / sizeof(vmkcheck_str) + 1];
+            char c[sizeof OTHERS];
+        } ov;
+        char bad[sizeof OTHERS];
+        vmkcheck_transcript u;
+        memcpy(bad, OTHERS, sizeof OTHERS);
+        bad[60] = (char)0xff; /* inside "Product: VMware ESXi" */
+        s = size_transcript(OTHERS, len, &t);
+        CHECK(s == 0);
+        if (s == 0) {
+            memcpy(&u, &t, sizeof t);
+            s = vmkcheck_parse_transcript(bad, len, &t, &err);
+            CHECK(s == VMKCHECK_ERR_UTF8 && strcmp(err.kind, "invalid_utf8") == 0 &&
+                  err.offset == 60 && err.line == 2 && err.input == VMKCHECK_INPUT_TEXT);
+            CHECK(memcmp(&u, &t, sizeof t) == 0 && untouched(&t));
+            memcpy(ov.c, OTHERS, sizeof OTHERS);
+            u.names = ov.s + 2; /* the names array lies inside the text */
+            u.names_cap = 6;
+            s = vmkcheck_parse_transcript(ov.c, len, &u, &err);
+            CHECK(s == VMKCHECK_ERR_INVALID_ARGUMENT && strcmp(err.kind, "invalid_argument") == 0);
+            CHECK(memcmp(ov.c, OTHERS, sizeof OTHERS) == 0 && untouched(&t));
+        }
+        free_transcript(&t);
+    }
+    end();
+}
+
 static size_t count_findings_json(const char *json, size_t len) {
     jval doc;
     const jval *f;
@@ -1340,6 +1817,7 @@ int main(int argc, char **argv) {
     test_json_buffers();
     test_text_errors();
     test_typed_parsers();
+    test_other_commands();
     test_check_errors();
     test_many_hosts();
     run_corpus(argv[1]);
