@@ -691,7 +691,9 @@ fn set_value<'a>(c: &mut PingCommand<'a>, name: &str, value: Option<&'a str>) {
 /// assert!(!is_start("PING 192.0.2.1 (192.0.2.1): 56 data bytes") && !is_start("[root@esx01:~] ls"));
 /// ```
 pub fn is_start(line: &str) -> bool {
-    matches!(classify(line), OutLine::Trace | OutLine::Summary)
+    // Called on every line of a transcript: only the two titles, not a full classify.
+    let t = line.trim();
+    t.eq_ignore_ascii_case("Trace:") || t.eq_ignore_ascii_case("Summary:")
 }
 
 /// True for any line esxcli ping output holds after its start: blank, `Trace:`,

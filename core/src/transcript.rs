@@ -759,7 +759,15 @@ impl<'a> Sections<'a> {
         // Output of a command vmkcheck does not read may hold anything (a bare `vmk0`);
         // only a vmknic or ping header splits it.
         let in_unknown = self.open.is_some_and(|o| o.kind == SectionKind::Unknown);
-        if let Some(kind) = starts_output(text).filter(|_| !in_unknown) {
+        // Ping lines and vmknic rows start no other output: skip the other shapes (the
+        // bulk of most pastes).
+        let ping = vmkping::line_kind(text);
+        let row = self
+            .open
+            .is_some_and(|o| o.kind == SectionKind::Vmknic && o.started)
+            && vmknic::is_row(text);
+        let other = !in_unknown && ping == vmkping::LineKind::Other && !row;
+        if let Some(kind) = starts_output(text).filter(|_| other) {
             // Before the vmknic header: `Interface  Address  Netmask…` is IPv6 address list's
             // title. A second title of the same output (the next vSwitch, the summary after the
             // trace) continues it.
@@ -781,7 +789,6 @@ impl<'a> Sections<'a> {
             o.started = true;
             return Step::StartHere(o);
         }
-        let ping = vmkping::line_kind(text);
         if ping == vmkping::LineKind::Header {
             if let Some(o) =
                 open.filter(|o| o.kind == SectionKind::Vmkping && !o.started && !o.summarised)
