@@ -177,7 +177,7 @@ pub(crate) fn check<'a>(
     connectivity_failed(&e, &base, &at, sink);
     connectivity_lossy(&e, &base, &at, sink);
     connectivity_unverified(&e, &base, &at, sink);
-    jumbo_path_failed(&e, &ends, &base, &at, sink);
+    jumbo_path_failed(m, a, b, &e, &ends, &base, &at, sink);
     jumbo_path_unverified(&e, &ends, &base, &at, sink);
     routed_vmotion(m, a, b, &e, &ends, &base, &at, sink);
     long_distance_vmotion(m, a, b, &e, &base, &at, sink);
@@ -236,7 +236,11 @@ fn connectivity_unverified<'a>(
 /// while none succeeded. `sendto() failed (Message too long)` means the local vmk or
 /// vSwitch MTU is smaller; silent loss means a device on the path drops jumbo frames
 /// (KB 1003728).
+#[allow(clippy::too_many_arguments)]
 fn jumbo_path_failed<'a>(
+    m: &Model<'_, 'a>,
+    a: usize,
+    b: usize,
     e: &Evidence<'a>,
     ends: &Ends<'_, 'a>,
     base: &Base<'_, 'a>,
@@ -249,7 +253,25 @@ fn jumbo_path_failed<'a>(
     let too_long = p
         .send_error
         .is_some_and(|s| s.eq_ignore_ascii_case("Message too long"));
-    let kind = if too_long { 4 } else { 8 };
+    // A pasted switch listing may name the culprit: the switch under either end's vmk
+    // with an MTU below the path's (vswitch-mtu-too-small says so for its host).
+    let need = ends.mtu.unwrap_or(0);
+    let small = [(a, ends.from, 64u8), (b, ends.to, 128u8)]
+        .into_iter()
+        .find_map(|(h, row, flag)| Some((small_switch(m, h, row, need)?, flag)));
+    let kind = if too_long { 4 } else { 8 } | small.map_or(0, |(_, flag)| flag);
+    if let Some((name, _)) = small {
+        let f = base(Rule::JumboPathFailed).numbers(p.size.into(), need.into());
+        let f = Finding {
+            detail: super::finding::Detail {
+                flag: f.detail.flag | kind,
+                ..f.detail
+            },
+            ..f
+        };
+        sink(at(f, Some(&p)).texts_with(2, name));
+        return;
+    }
     let f = base(Rule::JumboPathFailed).numbers(p.size.into(), ends.mtu.unwrap_or(0).into());
     let f = Finding {
         detail: super::finding::Detail {
@@ -259,6 +281,19 @@ fn jumbo_path_failed<'a>(
         ..f
     };
     sink(at(f, Some(&p)).texts_with(2, p.send_error.unwrap_or("")));
+}
+
+/// The name of the switch under `row`'s vmk on host `h` when its MTU is below `need`.
+#[cfg(feature = "esxi-commands")]
+fn small_switch<'a>(m: &Model<'_, 'a>, h: usize, row: &Row<'a>, need: u32) -> Option<&'a str> {
+    super::switch::switch_of(m, h, row)
+        .filter(|(s, _)| s.mtu.is_some_and(|x| x < need))
+        .map(|(s, _)| s.name)
+}
+
+#[cfg(not(feature = "esxi-commands"))]
+fn small_switch<'a>(_: &Model<'_, 'a>, _: usize, _: &Row<'a>, _: u32) -> Option<&'a str> {
+    None
 }
 
 /// `jumbo-path-unverified` (unverified): the path's MTU is above 1500 but no
@@ -500,6 +535,17 @@ pub(crate) fn render(
         (Rule::ConnectivityLossy, Part::Remediation) => f.write_str("check the uplinks for errors: esxcli network nic stats get -n vmnicN (and the switch ports)"),
         (Rule::ConnectivityUnverified, Part::Message) => write!(f, "no vmkping shows {vmk} reaching {peer}'s vMotion address {target} on the {stack}"),
         (Rule::ConnectivityUnverified, Part::Remediation) => write!(f, "{}", command(x, None)),
+        (Rule::JumboPathFailed, Part::Message) if d.flag & (64 | 128) != 0 => write!(
+            f,
+            "don't-fragment ping of {n0} bytes from {vmk} to {peer} ({target}) failed: {extra}, the switch under {} vMotion vmk, has an MTU below {n1}",
+            if d.flag & 64 != 0 { "this host's" } else { "the peer's" }
+        ),
+        (Rule::JumboPathFailed, Part::Remediation) if d.flag & (64 | 128) != 0 => write!(
+            f,
+            "raise the MTU of {extra} on {} to at least {n1} (see vswitch-mtu-too-small), then: {}",
+            if d.flag & 64 != 0 { host } else { peer },
+            command(x, Some(n0))
+        ),
         (Rule::JumboPathFailed, Part::Message) if d.flag & 4 != 0 => write!(
             f,
             "don't-fragment ping of {n0} bytes from {vmk} to {peer} ({target}) failed: sendto() Message too long: the local vmk or vSwitch MTU on {host} is smaller than {n1}"

@@ -26,7 +26,7 @@ pub(crate) fn check<'a>(m: &Model<'_, 'a>, h: usize, sink: &mut dyn FnMut(Findin
 /// The switch a vmk is on, and the source its listing is in: the switch the interface
 /// list names (`Portset` / `VDS Name`), else the one holding the row's port group or
 /// DVPort, else the DVS listing the vmk as a DVPort client. The last listing pasted wins.
-fn switch_of<'a>(m: &Model<'_, 'a>, h: usize, r: &Row<'a>) -> Option<(Switch<'a>, u32)> {
+pub(crate) fn switch_of<'a>(m: &Model<'_, 'a>, h: usize, r: &Row<'a>) -> Option<(Switch<'a>, u32)> {
     let vmk = r.row.interface;
     let named = m
         .sections_of(h, SectionKind::InterfaceList)

@@ -1410,7 +1410,8 @@ Network        Netmask        Gateway        Interface  Source\n\
         let r = fired(&fs, "esxi-version-unsupported");
         assert_eq!(r.len(), 1, "{fs:?}");
         assert!(
-            r[0].message.contains("runs ESXi 5.5 by its pasted version output"),
+            r[0].message
+                .contains("runs ESXi 5.5 by its pasted version output"),
             "{}",
             r[0].message
         );
