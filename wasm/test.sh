@@ -11,8 +11,10 @@ ROOT="$(dirname "$WASM_DIR")"
 OUT="$ROOT/out"
 cd "$WASM_DIR"
 
-# The optimised .wasm may not exceed this (250 KB).
-BUDGET_BYTES=250000
+# The optimised .wasm may not exceed this: 320 KB. It was 250 KB for the vmknic and
+# vmkping parsers (issue 6); the ten parsers of the other commands (issue 9) add about
+# 87 KB that no build setting takes back (wasm/README.md, "Size").
+BUDGET_BYTES=320000
 
 step() { printf '\n--> wasm: %s\n' "$*"; }
 started=$(date +%s)

@@ -37,6 +37,27 @@ where
     }
 }
 
+/// Serializes an iterator as a JSON array once, without cloning it: for iterators
+/// whose `Clone` would cost code size (the transcript's diagnostics hold any kind's).
+/// A second serialization writes `[]`.
+pub(crate) struct Once<I>(pub core::cell::Cell<Option<I>>);
+
+impl<I> Once<I> {
+    pub(crate) fn new(iter: I) -> Self {
+        Self(core::cell::Cell::new(Some(iter)))
+    }
+}
+
+impl<I> Serialize for Once<I>
+where
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.take().into_iter().flatten())
+    }
+}
+
 impl Serialize for VmknicRow<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("VmknicRow", 15)?;
@@ -174,8 +195,8 @@ impl Serialize for Transcript<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Transcript", 3)?;
         st.serialize_field("schema", TRANSCRIPT_SCHEMA)?;
-        st.serialize_field("sections", &Items(self.sections()))?;
-        st.serialize_field("diagnostics", &Items(self.diagnostics()))?;
+        st.serialize_field("sections", &Once::new(self.sections()))?;
+        st.serialize_field("diagnostics", &Once::new(self.diagnostics()))?;
         st.end()
     }
 }

@@ -42,7 +42,8 @@ export interface VmknicRow {
 /** The `vmkping` / `ping` command line of a run. */
 export interface PingCommand {
   text: string;
-  /** `vmkping` or `ping`. */
+  /** `vmkping` or `ping`; `esxcli` (or `localcli`) for an `esxcli network diag ping`
+   * run. */
   program: string;
   target: string | null;
   netstack: string | null;
@@ -76,7 +77,9 @@ export interface PingResponse {
   error: string | null;
 }
 
-/** One vmkping run (a superset of the `jc` ping schema). */
+/** One vmkping run (a superset of the `jc` ping schema). An `esxcli network diag ping`
+ * run has exactly this shape too (section field `diag_ping`): its `data_bytes` is always
+ * `null` (esxcli prints none; see the command's `size`) and so is `round_trip_ms_stddev`. */
 export interface PingRun {
   line: number;
   /** `null` when no command line was seen. */
@@ -100,10 +103,228 @@ export interface PingRun {
 // ---------------------------------------------------------------------------------------
 // §4.3 transcript
 
-/** What a section of a transcript holds. */
-export type SectionKind = "vmknic" | "vmkping" | "unknown";
+/** What a section of a transcript holds: the command it ran. The section's field of the
+ * same name holds the parsed output; every other such field is `null`. */
+export type SectionKind =
+  /** `esxcfg-vmknic -l`. */
+  | "vmknic"
+  /** A `vmkping` (or `ping`) run. */
+  | "vmkping"
+  /** `esxcli network ip interface tag get -i vmkN`. */
+  | "tags"
+  /** `esxcli network ip interface list`. */
+  | "interface_list"
+  /** `esxcli network ip interface ipv4 get` (or `ipv4 address list`). */
+  | "ipv4_get"
+  /** `esxcli network ip interface ipv6 address list`. */
+  | "ipv6_address_list"
+  /** `esxcli network ip netstack list`. */
+  | "netstack_list"
+  /** `esxcli network ip route ipv4|ipv6 list`. */
+  | "route_list"
+  /** `esxcfg-vswitch -l`. */
+  | "vswitch"
+  /** `esxcli network nic list` or `esxcfg-nics -l`. */
+  | "nic_list"
+  /** `vmware -v`, `vmware -vl` or `esxcli system version get`. */
+  | "version"
+  /** `esxcli network diag ping`. */
+  | "diag_ping"
+  /** A command vmkcheck does not read. */
+  | "unknown";
 
-/** One command and its output. */
+/** `esxcli network ip interface tag get -i vmkN`. */
+export interface InterfaceTags {
+  /** 1-based line of the `Tags:` line; `null` when the output has none. */
+  line: number | null;
+  /** The vmknic from the command's `-i`; `null` when no command (or no `-i`) was pasted. */
+  interface: string | null;
+  /** The service tags as printed (`["Management", "VMotion"]`; empty when none is set);
+   * `null` when no `Tags:` line was found. */
+  tags: string[] | null;
+}
+
+/** One vmknic block of `esxcli network ip interface list`. `N/A` reads as `null`. */
+export interface InterfaceListRow {
+  /** 1-based line of the block's name line (of its first pair when it has none). */
+  line: number;
+  /** `Name` (else the block's name line): `vmkN`. */
+  name: string | null;
+  mac: string | null;
+  enabled: boolean | null;
+  /** `Portset` (`vSwitch0`, `DvsPortset-0`). */
+  portset: string | null;
+  /** `Portgroup` (standard switch; `null` on a distributed switch). */
+  portgroup: string | null;
+  /** `Netstack Instance` (6.0 and later). */
+  netstack: string | null;
+  vds_name: string | null;
+  /** `VDS UUID`, as printed (blanks inside). */
+  vds_uuid: string | null;
+  /** `VDS Port`, as printed (a DVPort key). */
+  vds_port: string | null;
+  mtu: number | null;
+  tso_mss: number | null;
+  port_id: number | null;
+}
+
+/** One row of `esxcli network ip interface ipv4 get`. */
+export interface Ipv4GetRow {
+  /** 1-based line of the row. */
+  line: number;
+  /** `vmkN` (the `Name` column). */
+  interface: string;
+  /** As printed (kept when redacted). */
+  address: string | null;
+  netmask: string | null;
+  /** Derived from the netmask; `null` when it is not a valid mask. */
+  prefix_len: number | null;
+  broadcast: string | null;
+  /** `STATIC`, `DHCP`, `NONE` as printed. */
+  type: string | null;
+  /** As printed (`0.0.0.0` when none); `null` on 5.x, which has no such column. */
+  gateway: string | null;
+  dhcp_dns: boolean | null;
+}
+
+/** One row of `esxcli network ip interface ipv6 address list`. */
+export interface Ipv6AddressRow {
+  /** 1-based line of the row. */
+  line: number;
+  /** `vmkN`. */
+  interface: string;
+  address: string | null;
+  /** The `Netmask` column: a prefix length. */
+  prefix_len: number | null;
+  /** `STATIC`, `DHCP`, `AUTOCONF`… as printed. */
+  type: string | null;
+  /** `PREFERRED`, `DEPRECATED`, `TENTATIVE`… as printed. */
+  status: string | null;
+}
+
+/** One netstack instance of `esxcli network ip netstack list`. */
+export interface NetstackRow {
+  /** 1-based line of the block's name line (of its first pair when it has none). */
+  line: number;
+  /** `Key`: the instance key, as `-N` takes it (`defaultTcpipStack`, `vmotion`…). */
+  key: string | null;
+  name: string | null;
+  /** `State` (4660 = 0x1234 when the stack runs). */
+  state: number | null;
+}
+
+/** One route of `esxcli network ip route ipv4|ipv6 list`. */
+export interface RouteRow {
+  /** 1-based line of the row. */
+  line: number;
+  /** From the command's `-N` (`defaultTcpipStack` when it names none); `null` when no
+   * command was pasted. */
+  netstack: string | null;
+  /** From the command (`route ipv4` / `route ipv6`), else from the row's values. */
+  family: Family;
+  /** Destination as printed (`default`, `192.0.2.0`, `fe80::`). */
+  network: string | null;
+  /** As printed (the prefix length on IPv6 routes). */
+  netmask: string | null;
+  prefix_len: number | null;
+  /** As printed (`0.0.0.0` / `::` for a directly connected network). */
+  gateway: string | null;
+  /** `vmkN`. */
+  interface: string | null;
+  /** `MANUAL`, `DHCP`… as printed; `null` on tables without a `Source` column. */
+  source: string | null;
+}
+
+/** A standard or a distributed virtual switch. */
+export type SwitchKind = "standard" | "distributed";
+
+/** A port group of a standard switch (`esxcfg-vswitch -l`). */
+export interface VswitchPortgroup {
+  /** 1-based line of the row. */
+  line: number;
+  /** May hold blanks and non-ASCII text. */
+  name: string;
+  /** 0–4095 (4095: all VLANs, guest tagging). */
+  vlan_id: number | null;
+  used_ports: number | null;
+  /** The active uplinks (`["vmnic0", "vmnic1"]`); empty when none is listed. */
+  uplinks: string[];
+}
+
+/** A DVPort of a distributed switch (`esxcfg-vswitch -l`). */
+export interface VswitchDvport {
+  /** 1-based line of the row. */
+  line: number;
+  /** The DVPort id as printed (a number, or a string on some switches). */
+  id: string;
+  /** `In Use` (`1` → `true`). */
+  in_use: boolean | null;
+  /** What is connected: `vmk1`, `vmnic2`, a VM's NIC; `null` when empty. */
+  client: string | null;
+}
+
+/** One switch of `esxcfg-vswitch -l`. */
+export interface VswitchSwitch {
+  /** 1-based line of the switch's row. */
+  line: number;
+  kind: SwitchKind;
+  /** The switch name (a distributed switch's may hold blanks). */
+  name: string;
+  num_ports: number | null;
+  used_ports: number | null;
+  /** `null` on ESX 4.x/5.x, which do not print it. */
+  configured_ports: number | null;
+  mtu: number | null;
+  /** The uplinks (`["vmnic0", "vmnic1"]`); empty for an internal switch. */
+  uplinks: string[];
+  /** A standard switch's port groups (empty on a distributed switch). */
+  portgroups: VswitchPortgroup[];
+  /** A distributed switch's DVPorts (empty on a standard switch). */
+  dvports: VswitchDvport[];
+}
+
+/** One physical NIC of `esxcli network nic list` or `esxcfg-nics -l`. */
+export interface NicRow {
+  /** 1-based line of the row. */
+  line: number;
+  /** `vmnicN`. */
+  name: string;
+  /** PCI address (`0000:02:00.0`; `Pseudo` for a USB NIC), as printed. */
+  pci: string | null;
+  /** `ntg3`, `ixgben`, `nmlx5_core`… */
+  driver: string | null;
+  /** `Up` / `Down` (esxcli 6.x and later only). */
+  admin_status: string | null;
+  /** Link state as printed (`Up` / `Down`). */
+  link: string | null;
+  /** Mbit/s (`0` when the link is down). */
+  speed_mbps: number | null;
+  /** `Full` / `Half` as printed. */
+  duplex: string | null;
+  mac: string | null;
+  mtu: number | null;
+  /** Vendor and model (holds blanks). */
+  description: string | null;
+}
+
+/** `vmware -v`, `vmware -vl` or `esxcli system version get`. */
+export interface EsxiVersion {
+  /** 1-based line of the first line that gave a field; `null` when none did. */
+  line: number | null;
+  /** `VMware ESXi` (`VMware ESX` on 4.x). */
+  product: string | null;
+  /** As printed (`7.0.3`); `null` when it is not a number (`8.0.x`, diagnosed). */
+  version: string | null;
+  /** The build number (`20328353` of `build-20328353`). */
+  build: number | null;
+  /** The update as printed: `3`, `GA`, `0`. */
+  update: string | null;
+  /** esxcli's `Patch:` as printed (`65`). */
+  patch: string | null;
+}
+
+/** One command and its output. Exactly the field named by `kind` holds the parsed output
+ * (for `vmknic` … `diag_ping`); all the others are `null`. */
 export interface Section {
   line: number;
   /** The host its prompt names; `null` when it names none. */
@@ -114,6 +335,26 @@ export interface Section {
   vmknic: VmknicRow[] | null;
   /** The run, for `kind: "vmkping"`. */
   vmkping: PingRun | null;
+  /** For `kind: "tags"`. */
+  tags: InterfaceTags | null;
+  /** The vmknics, for `kind: "interface_list"`. */
+  interface_list: InterfaceListRow[] | null;
+  /** The rows, for `kind: "ipv4_get"`. */
+  ipv4_get: Ipv4GetRow[] | null;
+  /** The rows, for `kind: "ipv6_address_list"`. */
+  ipv6_address_list: Ipv6AddressRow[] | null;
+  /** The netstack instances, for `kind: "netstack_list"`. */
+  netstack_list: NetstackRow[] | null;
+  /** The routes, for `kind: "route_list"`. */
+  route_list: RouteRow[] | null;
+  /** The switches, for `kind: "vswitch"`. */
+  vswitch: VswitchSwitch[] | null;
+  /** The physical NICs, for `kind: "nic_list"`. */
+  nic_list: NicRow[] | null;
+  /** For `kind: "version"`. */
+  version: EsxiVersion | null;
+  /** The run (the vmkping run's shape), for `kind: "diag_ping"`. */
+  diag_ping: PingRun | null;
 }
 
 /** What was doubtful in the input (never fatal). */
@@ -138,7 +379,15 @@ export type DiagnosticKind =
   | "ping_target_missing"
   | "ping_line_unrecognized"
   | "ping_incomplete"
-  | "further_output_ignored";
+  | "further_output_ignored"
+  /** A value of another ESXi command's output is not of the shape its field needs (a
+   * number, an address, `true`/`false`): the field is `null`. */
+  | "value_unparseable"
+  /** A line inside another command's output that vmkcheck cannot place. */
+  | "output_line_unrecognized"
+  /** Per-interface output (`tag get`) whose interface is unknown: its command line was
+   * not pasted. */
+  | "interface_not_named";
 
 export interface Diagnostic {
   line: number;

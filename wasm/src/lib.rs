@@ -280,14 +280,61 @@ mod tests {
         }
     }
 
+    /// The string literals of the TypeScript union `export type {name} = …;`.
+    fn union<'a>(dts: &'a str, name: &str) -> Vec<&'a str> {
+        let start = dts.find(&format!("export type {name} =")).unwrap();
+        let union = &dts[start..];
+        let union = &union[..union.find(";\n").unwrap()];
+        union.split('"').skip(1).step_by(2).collect()
+    }
+
+    /// The TypeScript `SectionKind` union is exactly the core's section kinds, in the
+    /// order of the sections' JSON fields.
+    #[test]
+    fn typescript_section_kinds_are_the_core_kinds() {
+        use vmkcheck_core::transcript::SectionKind;
+        let dts = include_str!("../js/index.d.ts");
+        let kinds: Vec<&str> = SectionKind::PARSED
+            .iter()
+            .chain([&SectionKind::Unknown])
+            .map(|k| k.as_str())
+            .collect();
+        assert_eq!(union(dts, "SectionKind"), kinds);
+        // Each parsed kind has its field on `Section`, in JSON order.
+        let section = &dts[dts.find("export interface Section {").unwrap()..];
+        let section = &section[..section.find("\n}").unwrap()];
+        let mut at = 0;
+        for k in SectionKind::PARSED.iter().map(|k| k.as_str()) {
+            let field = format!("\n  {k}: ");
+            let i = section[at..]
+                .find(&field)
+                .unwrap_or_else(|| panic!("Section lacks field {k} (or it is out of order)"));
+            at += i + field.len();
+        }
+    }
+
+    /// The TypeScript `DiagnosticKind` union is exactly the core's diagnostic kinds (read
+    /// from `DiagnosticKind::as_str` in core/src/diag.rs: the enum is non-exhaustive).
+    #[test]
+    fn typescript_diagnostic_kinds_are_the_core_kinds() {
+        let dts = include_str!("../js/index.d.ts");
+        let diag = include_str!("../../core/src/diag.rs");
+        let body = &diag[diag.find("pub const fn as_str(self)").unwrap()..];
+        let body = &body[..body.find("\n    }\n").unwrap()];
+        let kinds: Vec<&str> = body
+            .split("=> \"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        assert!(kinds.len() >= 24, "{kinds:?}");
+        assert_eq!(union(dts, "DiagnosticKind"), kinds);
+    }
+
     /// The TypeScript `RuleId` union is exactly the rule catalogue.
     #[test]
     fn typescript_rule_ids_are_the_catalogue() {
         let dts = include_str!("../js/index.d.ts");
-        let start = dts.find("export type RuleId =").unwrap();
-        let union = &dts[start..];
-        let union = &union[..union.find(';').unwrap()];
-        let declared: Vec<&str> = union.split('"').skip(1).step_by(2).collect();
+        let declared = union(dts, "RuleId");
         let ids: Vec<&str> = vmkcheck_core::rules::Rule::ALL
             .iter()
             .map(|r| r.id())

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { CORPUS, PKG, ROOT, nodeBuild, webBuild, checkCases } from "./helpers.mjs";
+import { CORPUS, PKG, ROOT, nodeBuild, webBuild, checkCases, vswitchList } from "./helpers.mjs";
 
 const SAMPLE = fs.readFileSync(path.join(CORPUS, "softlayer-two-hosts", "input.txt"), "utf8");
 const SAMPLE_REPORT = fs.readFileSync(path.join(CORPUS, "softlayer-two-hosts", "report.json"), "utf8");
@@ -20,6 +20,9 @@ const VMKNIC = [
   "",
 ].join("\n");
 const PING = "vmkping -d -s 8972 192.0.2.1\nsendto() failed (Message too long)\n";
+
+/** The input.txt of a corpus case. */
+const corpusInput = (name) => fs.readFileSync(path.join(CORPUS, name, "input.txt"), "utf8");
 
 /** Asserts that `fn` throws a VmkcheckError with these fields. */
 function throwsKind(m, fn, expected) {
@@ -109,6 +112,109 @@ for (const [label, load] of [
       );
       assert.ok(t.diagnostics.every((d) => typeof d.message === "string"));
       assert.deepStrictEqual(m.parseTranscript(""), { schema: "vmkcheck.transcript.v1", sections: [], diagnostics: [] });
+    });
+
+    test("parseTranscript: the other ESXi commands, typed (issue 9)", () => {
+      /** The sections of one corpus case's input. */
+      const sections = (name) => m.parseTranscript(corpusInput(name)).sections;
+
+      const tags = sections("g13-tag-get-esxi70-four-vmks");
+      assert.deepStrictEqual(tags.map((s) => s.kind), ["tags", "tags", "tags", "tags"]);
+      assert.equal(tags[0].command, "esxcli network ip interface tag get -i vmk0");
+      assert.deepStrictEqual(tags[0].tags, { line: 2, interface: "vmk0", tags: ["Management"] });
+      assert.equal(tags[0].vmknic, null);
+
+      const [iface] = sections("g11-interface-list-esxi67-netstacks");
+      const vmk1 = iface.interface_list.find((r) => r.name === "vmk1");
+      assert.deepStrictEqual(
+        [vmk1.line, vmk1.portset, vmk1.portgroup, vmk1.netstack, vmk1.mtu, vmk1.port_id, vmk1.vds_name],
+        [21, "vSwitch1", "vMotion", "vmotion", 9000, 50331652, null],
+      );
+
+      const [v4] = sections("g02-ipv4-get-70-gateway-crlf");
+      assert.deepStrictEqual(
+        v4.ipv4_get.map((r) => [r.interface, r.prefix_len, r.type, r.gateway]).slice(0, 3),
+        [["vmk0", 24, "DHCP", "192.0.2.1"], ["vmk1", 24, "STATIC", "198.51.100.1"], ["vmk2", 24, "STATIC", "0.0.0.0"]],
+      );
+      const [v6] = sections("g04-ipv6-address-list-65-several-per-vmk");
+      assert.deepStrictEqual(v6.ipv6_address_list[1], {
+        line: 5, interface: "vmk0", address: "2001:db8:1::54", prefix_len: 64, type: "STATIC", status: "PREFERRED",
+      });
+
+      const [stacks] = sections("g17-netstack-list-esxi70-custom");
+      assert.deepStrictEqual(stacks.netstack_list.map((r) => r.key), [
+        "defaultTcpipStack", "vmotion", "vSphereProvisioning", "mirror", "backupStack",
+      ]);
+      assert.equal(stacks.netstack_list[1].state, 4660);
+
+      const [routes] = sections("g07-route-list-vmotion-default-gateway");
+      assert.equal(routes.kind, "route_list");
+      assert.deepStrictEqual(routes.route_list[0], {
+        line: 4, netstack: "defaultTcpipStack", family: "ipv4", network: "default", netmask: "0.0.0.0",
+        prefix_len: 0, gateway: "192.0.2.1", interface: "vmk0", source: "MANUAL",
+      });
+
+      const [vsw] = sections("g24-esxcfg-vswitch-6x-standard-and-dvs");
+      assert.deepStrictEqual(vsw.vswitch.map((w) => [w.kind, w.name, w.mtu]), [
+        ["standard", "vSwitch0", 1500], ["standard", "vSwitch1", 9000], ["distributed", "dvs-prod", 9000],
+      ]);
+      assert.deepStrictEqual(vsw.vswitch[1].portgroups, [
+        { line: 13, name: "vMotion", vlan_id: 20, used_ports: 1, uplinks: ["vmnic2", "vmnic3"] },
+      ]);
+      assert.deepStrictEqual(vsw.vswitch[2].dvports[2], { line: 21, id: "100", in_use: true, client: "vmk2" });
+      assert.deepStrictEqual(vsw.vswitch[2].portgroups, []);
+
+      const [nics] = sections("g27-esxcli-nic-list-8x-100mbps-half");
+      const slow = nics.nic_list.find((n) => n.name === "vmnic1");
+      assert.deepStrictEqual([slow.speed_mbps, slow.duplex, slow.link, slow.admin_status, slow.mtu], [100, "Half", "Up", "Up", 1500]);
+
+      const [ver] = sections("g19-vmware-vl-esxi65-esxi70");
+      assert.deepStrictEqual(ver.version, {
+        line: 2, product: "VMware ESXi", version: "6.5.0", build: 4564106, update: "GA", patch: null,
+      });
+
+      // esxcli network diag ping: exactly the shape of a vmkping run.
+      const [diag] = sections("g30-diag-ping-jumbo-vmotion-8x");
+      const run = diag.diag_ping;
+      assert.equal(diag.vmkping, null);
+      assert.deepStrictEqual(Object.keys(run), Object.keys(m.parseVmkping(PING)));
+      assert.deepStrictEqual(Object.keys(run.command), Object.keys(m.parseVmkping(PING).command));
+      assert.deepStrictEqual(
+        [run.command.program, run.command.netstack, run.command.interface, run.command.df, run.command.size],
+        ["esxcli", "vmotion", "vmk1", true, 8972],
+      );
+      assert.deepStrictEqual([run.packets_transmitted, run.packets_received, run.packet_loss_percent], [3, 3, 0]);
+      assert.deepStrictEqual([run.data_bytes, run.round_trip_ms_stddev, run.complete], [null, null, true]);
+      assert.deepStrictEqual(run.responses[0], {
+        line: 3, type: "reply", bytes: 8980, response_ip: "192.0.2.12", icmp_seq: 0, ttl: 64,
+        time_ms: 0.412, duplicate: false, error: null,
+      });
+    });
+
+    test("check: a pasted esxcfg-vswitch -l below the vMotion MTU makes vswitch-mtu-too-small fire", () => {
+      const s01 = checkCases().find((c) => c.name === "s01-clean-ready-pair");
+      const [a, b] = s01.hosts;
+      assert.equal(m.check([a, b]).findings.filter((f) => f.rule === "vswitch-mtu-too-small").length, 0);
+      // vmk1 (port group "vMotion", MTU 9000) sits on vSwitch1.
+      const lines = a.text.split("\n").length;
+      const small = { name: a.name, text: a.text + vswitchList("esx01", 1500) };
+      const r = m.check([small, b]);
+      const fired = r.findings.filter((f) => f.rule === "vswitch-mtu-too-small");
+      assert.equal(fired.length, 1, JSON.stringify(r.findings.map((f) => f.rule)));
+      const [f] = fired;
+      assert.deepStrictEqual([f.severity, f.host, f.interface], ["error", "esx01", "vmk1"]);
+      assert.match(f.message, /vSwitch1 has MTU 1500/);
+      assert.match(f.remediation, /esxcli network vswitch standard set -m 9000 -v vSwitch1/);
+      assert.equal(r.verdict, "not_ready");
+      // Its evidence includes the pasted switch's line (vSwitch1's row), in esx01's text.
+      const row = lines - 1 + vswitchList("esx01", 1500).split("\n").findIndex((l) => l.startsWith("vSwitch1")) + 1;
+      assert.ok(f.evidence.some((e) => e.host === "esx01" && e.line === row), JSON.stringify(f.evidence));
+      const d = m.checkWithSources([small, b]);
+      assert.equal(d.json, m.checkJson([small, b]));
+      // Near miss: the switch carries 9000.
+      const ok = m.check([{ name: a.name, text: a.text + vswitchList("esx01", 9000) }, b]);
+      assert.equal(ok.findings.filter((g) => g.rule === "vswitch-mtu-too-small").length, 0);
+      assert.notEqual(ok.verdict, "not_ready");
     });
 
     test("check: the built-in sample is ready (DESIGN §4.4)", () => {

@@ -3,14 +3,55 @@
 // canonical text) and the same value as a plain object (deepStrictEqual).
 import { describe, test, before } from "node:test";
 import assert from "node:assert/strict";
-import { checkCases, parseCases, nodeBuild, webBuild } from "./helpers.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { checkCases, parseCases, nodeBuild, webBuild, PKG } from "./helpers.mjs";
+import { conform, readDeclarations } from "./dts-shape.mjs";
 
 const parses = parseCases();
 const checks = checkCases();
+const DECLS = readDeclarations(fs.readFileSync(path.join(PKG, "index.d.ts"), "utf8"));
 
 test("the corpus is all there", () => {
   assert.ok(parses.length >= 30, `only ${parses.length} parse cases`);
   assert.ok(checks.length >= 25, `only ${checks.length} check cases`);
+  // The other ESXi commands (issue 9): g01-g33, every one with its parse.json.
+  const g = parses.map((c) => c.name.slice(0, 3)).filter((n) => /^g\d\d$/.test(n));
+  const want = Array.from({ length: 33 }, (_, i) => `g${String(i + 1).padStart(2, "0")}`);
+  assert.deepStrictEqual(want.filter((n) => !g.includes(n)), [], "missing g cases");
+});
+
+test("every parse.json and report.json has exactly the shape index.d.ts declares", () => {
+  const problems = [
+    ...parses.flatMap((c) => conform(DECLS, JSON.parse(c.expected), "Transcript", `${c.name}/parse.json`)),
+    ...checks.flatMap((c) => conform(DECLS, JSON.parse(c.expected), "Report", `${c.name}/report.json`)),
+  ];
+  assert.deepStrictEqual(problems.slice(0, 10), []);
+  // The reader really checks: a wrong type, a missing and an extra field are caught.
+  const one = JSON.parse(parses.find((c) => c.name.startsWith("g24")).expected);
+  const sw = one.sections[0].vswitch[0];
+  sw.mtu = "1500";
+  assert.equal(conform(DECLS, one, "Transcript").length, 1);
+  delete sw.mtu;
+  assert.equal(conform(DECLS, one, "Transcript").length, 1);
+  sw.mtu = 1500;
+  sw.extra = null;
+  assert.equal(conform(DECLS, one, "Transcript").length, 1);
+});
+
+test("every section kind index.d.ts declares occurs in the corpus, each with its field", () => {
+  const kinds = DECLS.aliases.get("SectionKind").split(" | ").map((k) => JSON.parse(k));
+  const seen = new Set();
+  for (const c of parses) {
+    for (const s of JSON.parse(c.expected).sections) {
+      seen.add(s.kind);
+      // Exactly the field named by `kind` holds the output; all the others are null.
+      for (const k of kinds.filter((k) => k !== "unknown")) {
+        assert.equal(s[k] !== null, s.kind === k, `${c.name} line ${s.line}: ${s.kind} section, field ${k}`);
+      }
+    }
+  }
+  assert.deepStrictEqual(kinds.filter((k) => !seen.has(k)), []);
 });
 
 for (const [label, load] of [

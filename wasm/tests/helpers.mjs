@@ -55,3 +55,24 @@ export async function webBuild() {
   await web.default(fs.readFileSync(path.join(PKG, "web", "vmkcheck_bg.wasm")));
   return web;
 }
+
+/** `esxcfg-vswitch -l` of a host whose vSwitch1 (MTU `mtu`, uplink vmnic2) holds the
+ * port groups vMotion and Provisioning (as in core/src/rules/tests.rs, fn `vswitch`). */
+export function vswitchList(host, mtu) {
+  return [
+    `[root@${host}:~] esxcfg-vswitch -l`,
+    "Switch Name      Num Ports   Used Ports  Configured Ports  MTU     Uplinks",
+    "vSwitch0         5632        5           128               1500    vmnic0",
+    "",
+    "  PortGroup Name        VLAN ID  Used Ports  Uplinks",
+    "  Management Network    0        1           vmnic0",
+    "",
+    "Switch Name      Num Ports   Used Ports  Configured Ports  MTU     Uplinks",
+    `vSwitch1         5632        5           128               ${String(mtu).padEnd(8)}vmnic2`,
+    "",
+    "  PortGroup Name        VLAN ID  Used Ports  Uplinks",
+    "  vMotion               20       1           vmnic2",
+    "  Provisioning          30       1           vmnic2",
+    "",
+  ].join("\n");
+}

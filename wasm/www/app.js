@@ -24,6 +24,20 @@ const VERDICTS = {
   not_ready: ["Not ready", "vMotion will fail or is unsupported: see the errors below."],
 };
 
+/** The other commands the core reads (section kind → what the host status line calls it). */
+const OTHER_KINDS = {
+  tags: "tags",
+  interface_list: "interface list",
+  ipv4_get: "IPv4 addresses",
+  ipv6_address_list: "IPv6 addresses",
+  netstack_list: "netstacks",
+  route_list: "routes",
+  vswitch: "vSwitches",
+  nic_list: "NICs",
+  version: "version",
+  diag_ping: "diag ping",
+};
+
 let ready = false;
 let lastJson = null;
 let timer = 0;
@@ -185,20 +199,27 @@ function hostStatus(card, text) {
   let tables = 0;
   let rows = 0;
   let pings = 0;
-  let other = 0;
+  let skipped = 0;
+  /** The other commands read, by label, in the order of OTHER_KINDS. */
+  const read = new Map();
   for (const s of t.sections) {
     if (s.host) names.add(s.host);
     if (s.kind === "vmknic") {
       tables++;
       rows += s.vmknic ? s.vmknic.length : 0;
     } else if (s.kind === "vmkping") pings++;
-    else other++;
+    else if (OTHER_KINDS[s.kind]) {
+      const label = OTHER_KINDS[s.kind];
+      read.set(label, (read.get(label) || 0) + 1);
+    } else skipped++;
   }
   const parts = [];
   if (names.size) parts.push(`host${names.size > 1 ? "s" : ""} ${Array.from(names).join(", ")}`);
   parts.push(`${tables} vmknic table${tables === 1 ? "" : "s"} (${rows} row${rows === 1 ? "" : "s"})`);
   parts.push(`${pings} vmkping run${pings === 1 ? "" : "s"}`);
-  if (other) parts.push(`${other} other command${other === 1 ? "" : "s"} skipped`);
+  const labels = [...new Set(Object.values(OTHER_KINDS))].filter((l) => read.has(l));
+  for (const l of labels) parts.push(read.get(l) > 1 ? `${l} ×${read.get(l)}` : l);
+  if (skipped) parts.push(`${skipped} other command${skipped === 1 ? "" : "s"} skipped`);
   if (t.diagnostics.length) {
     parts.push(`${t.diagnostics.length} note${t.diagnostics.length === 1 ? "" : "s"}`);
   }

@@ -3,7 +3,7 @@
 use core::fmt;
 
 use super::catalog::Rule;
-use super::engine::{Model, header_bytes};
+use super::engine::{Model, header_bytes, tags_known};
 use super::finding::{Finding, Part};
 use super::model::{PingFact, Row};
 use crate::shape;
@@ -185,6 +185,12 @@ fn ping_target_unknown<'a>(
         .host(m.name(p.host))
         .at(m.name(p.host), p.source, p.line);
     f = match owner {
+        // Its owner's vMotion interfaces are unknown (no vmotion netstack, no tags): the
+        // target may well be one.
+        Some(o) if m.vmotion_interfaces(o.host).next().is_none() && !tags_known(m, o.host) => f
+            .peer(m.name(o.host))
+            .texts([target, o.row.interface, ""])
+            .flag(2),
         Some(o) => f
             .peer(m.name(o.host))
             .texts([target, o.row.interface, ""])
@@ -314,6 +320,16 @@ pub(crate) fn render(
         (Rule::PingTargetUnknown, Part::Message) if d.flag == 1 => write!(
             f,
             "{s0} is {s1} of {}, which is not a vMotion interface: the run verifies no vMotion path",
+            x.peer.map_or(super::finding::HostName::Numbered(0), |p| p)
+        ),
+        (Rule::PingTargetUnknown, Part::Message) if d.flag == 2 => write!(
+            f,
+            "{s0} is {s1} of {}, whose vMotion interfaces are unknown: the run verifies no known vMotion path",
+            x.peer.map_or(super::finding::HostName::Numbered(0), |p| p)
+        ),
+        (Rule::PingTargetUnknown, Part::Remediation) if d.flag == 2 => write!(
+            f,
+            "on {}: esxcli network ip interface tag get -i {s1} (VMotion among the tags makes it a vMotion interface)",
             x.peer.map_or(super::finding::HostName::Numbered(0), |p| p)
         ),
         (Rule::PingTargetUnknown, Part::Message) => write!(

@@ -1326,6 +1326,35 @@ vmnic2  0000:3b:00.0  ixgben  Up            {link:<13}{speed:>5}  {duplex:<6}  0
     }
 
     #[test]
+    fn ping_to_a_host_with_unknown_vmotion_interfaces_says_so() {
+        let on_default = |v: Vmk<'static>| (v.0, v.1, v.2, v.3, v.4, v.5, "defaultTcpipStack");
+        let a = table("esx01", &[MGMT_A, on_default(VM_A)])
+            + &ping("esx01", "-I vmk1", "198.51.100.12", 56, Got::Ok(0.3));
+        let b = table("esx02", &[MGMT_B, on_default(VM_B)]);
+        let (fs, _) = check_all(&[("a", &a), ("b", &b)], None);
+        let r = fired(&fs, "ping-target-unknown");
+        assert_eq!(r.len(), 1, "{fs:?}");
+        assert!(
+            r[0].message
+                .contains("vmk1 of esx02, whose vMotion interfaces are unknown"),
+            "{}",
+            r[0].message
+        );
+        assert!(
+            r[0].remediation
+                .as_deref()
+                .is_some_and(|x| x.contains("tag get -i vmk1"))
+        );
+        // With esx02's tags pasted the target is a vMotion address: no finding.
+        let b_tagged =
+            b + "[root@esx02:~] esxcli network ip interface tag get -i vmk1\n   Tags: VMotion\n";
+        let a_tagged =
+            a + "[root@esx01:~] esxcli network ip interface tag get -i vmk1\n   Tags: VMotion\n";
+        let (fs, _) = check_all(&[("a", &a_tagged), ("b", &b_tagged)], None);
+        assert!(fired(&fs, "ping-target-unknown").is_empty(), "{fs:?}");
+    }
+
+    #[test]
     fn default_stack_vmk_tagged_vmotion_is_ignored_beside_the_vmotion_stack() {
         let (a, b) = clean_pair();
         let t = a

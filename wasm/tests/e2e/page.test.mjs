@@ -9,7 +9,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { CORPUS, ROOT, WASM_DIR } from "../helpers.mjs";
+import { CORPUS, ROOT, WASM_DIR, vswitchList } from "../helpers.mjs";
 
 const WWW = path.join(WASM_DIR, "www");
 const OUT = path.join(ROOT, "out");
@@ -175,6 +175,52 @@ test("load example: the built-in SoftLayer sample is ready", async () => {
   await page.screenshot({ path: path.join(OUT, "vmkcheck-page-laptop-example.png"), fullPage: true });
 });
 
+/** The commands beyond esxcfg-vmknic -l and vmkping that the page must name (issue 9). */
+const OTHER_COMMANDS = [
+  "esxcli network ip interface tag get",
+  "esxcli network ip route ipv4 list -N vmotion",
+  "esxcfg-vswitch -l",
+  "esxcli network nic list",
+  "vmware -vl",
+  "esxcli network diag ping",
+];
+
+test("the other commands: named by the help and the placeholder, read and checked", async () => {
+  // The help opens from the keyboard and names every command.
+  const help = page.locator("#commands");
+  assert.equal(await help.getAttribute("open"), null);
+  await page.focus("#commands summary");
+  await page.keyboard.press("Enter");
+  assert.equal(await help.getAttribute("open"), "");
+  const helpText = (await help.innerText()).replace(/\s+/g, " ");
+  for (const c of OTHER_COMMANDS) assert.ok(helpText.includes(c), `help lacks ${c}`);
+  await page.screenshot({ path: path.join(OUT, "vmkcheck-page-laptop-commands.png") });
+  await page.keyboard.press("Enter");
+  assert.equal(await help.getAttribute("open"), null);
+
+  // Two hosts of a clean pair; esx01 also pastes its vSwitches, vMotion's at MTU 1500.
+  // (The example left one box.)
+  while ((await page.locator(".host").count()) < 2) await page.click("#add-host");
+  const placeholder = await card(0).locator("textarea").getAttribute("placeholder");
+  for (const c of OTHER_COMMANDS) assert.ok(placeholder.includes(c), `placeholder lacks ${c}`);
+  const a = read("s01-clean-ready-pair", "esx01.txt") + vswitchList("esx01", 1500);
+  await card(0).locator("textarea").fill(a);
+  await card(1).locator("textarea").fill(read("s01-clean-ready-pair", "esx02.txt"));
+  await page.click("#check");
+  assert.equal(await verdict(), "not_ready");
+  assert.match(await card(0).locator(".host-status").textContent(), /1 vmknic table \(4 rows\) · 2 vmkping runs · vSwitches$/);
+  const row = page.locator('#findings tbody tr[data-rule="vswitch-mtu-too-small"]');
+  assert.equal(await row.count(), 1);
+  assert.match(await row.locator(".message").textContent(), /vSwitch1 has MTU 1500/);
+  // Its evidence: lines of esx01's text, one of them vSwitch1's row.
+  await row.focus();
+  await page.keyboard.press("Enter");
+  const lines = a.split("\n");
+  const vswitchRow = lines.findIndex((l) => l.startsWith("vSwitch1")) + 1;
+  assert.equal(await card(0).locator(`.backdrop .hl[data-line="${vswitchRow}"]`).count(), 1);
+  assert.equal(await card(1).locator(".backdrop .hl").count(), 0);
+});
+
 test("phone width: readable, no horizontal scrolling", async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.click("#load-example");
@@ -182,6 +228,12 @@ test("phone width: readable, no horizontal scrolling", async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   await page.screenshot({ path: path.join(OUT, "vmkcheck-page-phone-top.png") });
+  // The list of commands, open, fits too.
+  await page.click("#commands summary");
+  const open = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(open <= 0, `with the commands open, the page scrolls sideways by ${open}px`);
+  await page.screenshot({ path: path.join(OUT, "vmkcheck-page-phone-commands.png") });
+  await page.click("#commands summary");
   await page.locator("#findings tbody tr[tabindex]").first().click();
   assert.equal(await card(0).locator(".backdrop .hl").count(), 1);
   await page.locator("#verdict").scrollIntoViewIfNeeded();
