@@ -6,7 +6,11 @@
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
+use vmkcheck_core::vmkping;
 
+use crate::commands::{
+    InterfaceRow, Ipv4Row, Ipv6Row, NetstackRow, Nic, RouteRow, Switch, Tags, Version,
+};
 use crate::record::{Kid, Kids, record};
 
 /// One row of `esxcfg-vmknic -l`: one address of one VMkernel interface (DESIGN.md §4.1).
@@ -151,9 +155,7 @@ pub(crate) struct PingResponse {
     /// 1-based line of the evidence (for an inferred timeout: the line that revealed it).
     #[pyo3(get)]
     pub line: u32,
-    /// `"reply"`, `"timeout"` or `"send_failed"`.
-    #[pyo3(get, name = "type")]
-    pub type_: &'static str,
+    pub type_: ResponseType,
     /// Bytes received.
     #[pyo3(get)]
     pub bytes: Option<u32>,
@@ -187,7 +189,41 @@ record!(PingResponse {
     time_ms => "time_ms",
     duplicate => "duplicate",
     error => "error",
-});
+}
+    /// `"reply"`, `"timeout"` or `"send_failed"`.
+    #[getter(r#type)]
+    fn type_<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        self.type_.py_str(py)
+    }
+);
+
+/// What a response is. Read for every response, so its Python string is made once per
+/// process (interned), not once per read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct ResponseType(pub vmkping::ResponseType);
+
+impl ResponseType {
+    fn py_str<'py>(self, py: Python<'py>) -> Bound<'py, PyString> {
+        match self.0 {
+            vmkping::ResponseType::Reply => pyo3::intern!(py, "reply"),
+            vmkping::ResponseType::Timeout => pyo3::intern!(py, "timeout"),
+            vmkping::ResponseType::SendFailed => pyo3::intern!(py, "send_failed"),
+        }
+        .clone()
+    }
+}
+
+impl crate::record::Field for ResponseType {
+    fn same(&self, other: &Self) -> bool {
+        self == other
+    }
+    fn hash_into<H: std::hash::Hasher>(&self, h: &mut H) {
+        std::hash::Hash::hash(self, h);
+    }
+    fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.py_str(py).into_any())
+    }
+}
 
 /// One `vmkping` run: its command line, responses and summary (DESIGN.md §4.2).
 ///
@@ -293,6 +329,8 @@ record!(Diagnostic {
 });
 
 /// One command of a transcript and what vmkcheck read from its output.
+///
+/// The attribute named like `kind` holds the parsed output; every other one is None.
 #[pyclass(frozen, eq, hash, module = "vmkcheck")]
 #[derive(Clone, Debug)]
 pub(crate) struct Section {
@@ -305,11 +343,23 @@ pub(crate) struct Section {
     /// The command as typed.
     #[pyo3(get)]
     pub command: Option<String>,
-    /// `"vmknic"`, `"vmkping"` or `"unknown"`.
+    /// What the section holds: `"vmknic"`, `"vmkping"`, `"tags"`, `"interface_list"`,
+    /// `"ipv4_get"`, `"ipv6_address_list"`, `"netstack_list"`, `"route_list"`,
+    /// `"vswitch"`, `"nic_list"`, `"version"`, `"diag_ping"` or `"unknown"`.
     #[pyo3(get)]
     pub kind: &'static str,
     pub vmknic: Option<Kids<VmknicRow>>,
     pub vmkping: Kid<Ping>,
+    pub tags: Kid<Tags>,
+    pub interface_list: Option<Kids<InterfaceRow>>,
+    pub ipv4_get: Option<Kids<Ipv4Row>>,
+    pub ipv6_address_list: Option<Kids<Ipv6Row>>,
+    pub netstack_list: Option<Kids<NetstackRow>>,
+    pub route_list: Option<Kids<RouteRow>>,
+    pub vswitch: Option<Kids<Switch>>,
+    pub nic_list: Option<Kids<Nic>>,
+    pub version: Kid<Version>,
+    pub diag_ping: Kid<Ping>,
 }
 
 record!(Section {
@@ -319,6 +369,16 @@ record!(Section {
     kind => "kind",
     vmknic => "vmknic",
     vmkping => "vmkping",
+    tags => "tags",
+    interface_list => "interface_list",
+    ipv4_get => "ipv4_get",
+    ipv6_address_list => "ipv6_address_list",
+    netstack_list => "netstack_list",
+    route_list => "route_list",
+    vswitch => "vswitch",
+    nic_list => "nic_list",
+    version => "version",
+    diag_ping => "diag_ping",
 }
     /// The rows of an `esxcfg-vmknic -l` section (None for other kinds).
     #[getter]
@@ -326,10 +386,71 @@ record!(Section {
         self.vmknic.as_ref().map(|k| k.tuple(py)).transpose()
     }
 
+    /// The vmknics of an `esxcli network ip interface list` section.
+    #[getter]
+    fn interface_list<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyTuple>>> {
+        self.interface_list.as_ref().map(|k| k.tuple(py)).transpose()
+    }
+
+    /// The rows of an `esxcli network ip interface ipv4 get` section.
+    #[getter]
+    fn ipv4_get<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyTuple>>> {
+        self.ipv4_get.as_ref().map(|k| k.tuple(py)).transpose()
+    }
+
+    /// The rows of an `esxcli network ip interface ipv6 address list` section.
+    #[getter]
+    fn ipv6_address_list<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyTuple>>> {
+        self.ipv6_address_list.as_ref().map(|k| k.tuple(py)).transpose()
+    }
+
+    /// The stacks of an `esxcli network ip netstack list` section.
+    #[getter]
+    fn netstack_list<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyTuple>>> {
+        self.netstack_list.as_ref().map(|k| k.tuple(py)).transpose()
+    }
+
+    /// The routes of an `esxcli network ip route ipv4|ipv6 list` section.
+    #[getter]
+    fn route_list<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyTuple>>> {
+        self.route_list.as_ref().map(|k| k.tuple(py)).transpose()
+    }
+
+    /// The switches of an `esxcfg-vswitch -l` section.
+    #[getter]
+    fn vswitch<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyTuple>>> {
+        self.vswitch.as_ref().map(|k| k.tuple(py)).transpose()
+    }
+
+    /// The NICs of an `esxcli network nic list` / `esxcfg-nics -l` section.
+    #[getter]
+    fn nic_list<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyTuple>>> {
+        self.nic_list.as_ref().map(|k| k.tuple(py)).transpose()
+    }
+
     /// The run of a `vmkping` section (None for other kinds).
     #[getter]
     fn vmkping(&self, py: Python<'_>) -> PyResult<Option<Py<Ping>>> {
         self.vmkping.object(py)
+    }
+
+    /// The tags of an `esxcli network ip interface tag get` section.
+    #[getter]
+    fn tags(&self, py: Python<'_>) -> PyResult<Option<Py<Tags>>> {
+        self.tags.object(py)
+    }
+
+    /// The version of a `vmware -vl` / `esxcli system version get` section.
+    #[getter]
+    fn version(&self, py: Python<'_>) -> PyResult<Option<Py<Version>>> {
+        self.version.object(py)
+    }
+
+    /// The run of an `esxcli network diag ping` section, read into the shape of a
+    /// `vmkping` run (`command.program` is `"esxcli"`).
+    #[getter]
+    fn diag_ping(&self, py: Python<'_>) -> PyResult<Option<Py<Ping>>> {
+        self.diag_ping.object(py)
     }
 );
 

@@ -97,12 +97,25 @@ fn too_large() -> Error {
 
 /// The text, as the CLI reads a file: valid UTF-8, no NUL byte, a leading byte-order mark
 /// dropped, at most [`MAX_INPUT_BYTES`].
+///
+/// The common case is checked first with `memchr` (`<[u8]>::contains`), several times
+/// faster than `vmkcheck_json::as_text`'s byte loop (a tenth of the time of parsing a
+/// vmkping run); only input that fails it goes through `as_text`, for the same error.
 pub(crate) fn text<'r>(raw: &'r Raw<'_>) -> Result<&'r str, Error> {
-    let bytes = match raw {
-        Raw::Str(s) => s.as_bytes(),
-        Raw::Bytes(b) => b,
+    let clean = match raw {
+        // A `str` is UTF-8 already.
+        Raw::Str(s) => Some(s.as_str()),
+        Raw::Bytes(b) => std::str::from_utf8(b).ok(),
+    }
+    .filter(|s| !s.as_bytes().contains(&0));
+    let s = match clean {
+        Some(s) => s,
+        None => vmkcheck_json::as_text(match raw {
+            Raw::Str(s) => s.as_bytes(),
+            Raw::Bytes(b) => b,
+        })?,
     };
-    vmkcheck_json::limit(vmkcheck_json::strip_bom(vmkcheck_json::as_text(bytes)?))
+    vmkcheck_json::limit(vmkcheck_json::strip_bom(s))
 }
 
 /// Runs the core: with the GIL released when the input is larger than [`DETACH_BYTES`],

@@ -27,6 +27,7 @@
 
 mod build;
 mod classes;
+mod commands;
 mod input;
 mod record;
 
@@ -37,6 +38,10 @@ use vmkcheck_core::{Error, vmknic, vmkping};
 use classes::{
     Diagnostic, Evidence, Finding, Host, Ping, PingCommand, PingResponse, Report, Section,
     Transcript, VmknicRow,
+};
+use commands::{
+    Dvport, InterfaceRow, Ipv4Row, Ipv6Row, NetstackRow, Nic, Portgroup, RouteRow, Switch, Tags,
+    Version,
 };
 use input::{Raw, parse_error, raw, run, text};
 
@@ -214,6 +219,17 @@ fn _vmkcheck(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PingResponse>()?;
     m.add_class::<Ping>()?;
     m.add_class::<Diagnostic>()?;
+    m.add_class::<Tags>()?;
+    m.add_class::<InterfaceRow>()?;
+    m.add_class::<Ipv4Row>()?;
+    m.add_class::<Ipv6Row>()?;
+    m.add_class::<NetstackRow>()?;
+    m.add_class::<RouteRow>()?;
+    m.add_class::<Portgroup>()?;
+    m.add_class::<Dvport>()?;
+    m.add_class::<Switch>()?;
+    m.add_class::<Nic>()?;
+    m.add_class::<Version>()?;
     m.add_class::<Section>()?;
     m.add_class::<Transcript>()?;
     m.add_class::<Evidence>()?;

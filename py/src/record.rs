@@ -43,7 +43,7 @@ macro_rules! scalar {
         }
     )*};
 }
-scalar!(u8, u32, usize, bool, String, &'static str);
+scalar!(u8, u16, u32, usize, bool, String, &'static str);
 
 impl Field for f64 {
     fn same(&self, other: &Self) -> bool {

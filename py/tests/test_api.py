@@ -33,6 +33,8 @@ def test_public_names() -> None:
         "parse_vmknic", "parse_vmkping", "parse_transcript", "check", "rules",
         "ParseError", "VmknicRow", "Ping", "PingCommand", "PingResponse", "Transcript",
         "Section", "Diagnostic", "Report", "Finding", "Evidence", "Host",
+        "Tags", "InterfaceRow", "Ipv4Row", "Ipv6Row", "NetstackRow", "RouteRow", "Switch",
+        "Portgroup", "Dvport", "Nic", "Version", "SectionKind",
         "MAX_INPUT_BYTES", "MAX_SOURCES", "__version__",
     ]:
         assert hasattr(vmkcheck, name), name

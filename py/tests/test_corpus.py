@@ -18,7 +18,9 @@ WITH_FACTS = [c for c in CHECK if c.facts is not None]
 
 
 def test_the_corpus_is_all_there() -> None:
-    assert len(PARSE) >= 45
+    assert len(PARSE) >= 78
+    names = {c.name[:3] for c in PARSE}
+    assert {f"g{i:02d}" for i in range(1, 34)} <= names  # the other commands (§7)
     assert len(CHECK) >= 40
     assert len(WITH_FACTS) >= 10
 
@@ -34,37 +36,72 @@ def test_parse_transcript_gives_the_reviewed_json(case: ParseCase) -> None:
     assert vmkcheck.parse_transcript(case.input.read_bytes()) == t
 
 
+#: The section fields that hold parsed output, in JSON order, with the class of their
+#: objects (a tuple of them for the list-valued ones).
+SECTION_FIELDS = {
+    "vmknic": (tuple, vmkcheck.VmknicRow),
+    "vmkping": (None, vmkcheck.Ping),
+    "tags": (None, vmkcheck.Tags),
+    "interface_list": (tuple, vmkcheck.InterfaceRow),
+    "ipv4_get": (tuple, vmkcheck.Ipv4Row),
+    "ipv6_address_list": (tuple, vmkcheck.Ipv6Row),
+    "netstack_list": (tuple, vmkcheck.NetstackRow),
+    "route_list": (tuple, vmkcheck.RouteRow),
+    "vswitch": (tuple, vmkcheck.Switch),
+    "nic_list": (tuple, vmkcheck.Nic),
+    "version": (None, vmkcheck.Version),
+    "diag_ping": (None, vmkcheck.Ping),
+}
+
+
+def _matches(obj: Any, expected: Any, where: str) -> None:
+    """Attribute access on `obj` walks the same values as the JSON value `expected`:
+    objects for dicts (with equal to_dict()), tuples for lists, equal scalars."""
+    if isinstance(expected, dict):
+        assert obj.to_dict() == expected, where
+        for key, value in expected.items():
+            _matches(getattr(obj, key), value, f"{where}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(obj, tuple) and len(obj) == len(expected), where
+        for i, (o, e) in enumerate(zip(obj, expected)):
+            _matches(o, e, f"{where}[{i}]")
+    else:
+        assert obj == expected and type(obj) is type(expected), where
+
+
+def test_section_fields_are_the_json_s() -> None:
+    fields = ["line", "host", "command", "kind", *SECTION_FIELDS]
+    for case in PARSE:
+        for sd in json.loads(read(case.expected))["sections"]:
+            assert list(sd) == fields, case.name
+
+
 @pytest.mark.parametrize("case", PARSE, ids=lambda c: c.name)
 def test_nested_objects_match_their_dicts(case: ParseCase) -> None:
-    """Attribute access walks the same values as to_dict()."""
+    """Attribute access walks the same values as to_dict(), with the classes of each
+    kind, and only the field that `kind` names holds output."""
     t = vmkcheck.parse_transcript(read(case.input))
     d = t.to_dict()
     assert len(t.sections) == len(d["sections"])
-    for section, sd in zip(t.sections, d["sections"]):
+    for i, (section, sd) in enumerate(zip(t.sections, d["sections"])):
         assert section.to_dict() == sd
-        assert (section.line, section.host, section.command, section.kind) == (
-            sd["line"], sd["host"], sd["command"], sd["kind"]
-        )
-        if section.vmknic is None:
-            assert sd["vmknic"] is None
-        else:
-            assert [r.to_dict() for r in section.vmknic] == sd["vmknic"]
-            for row, rd in zip(section.vmknic, sd["vmknic"]):
-                for key, value in rd.items():
-                    assert getattr(row, key) == value, key
-        run = section.vmkping
-        if run is None:
-            assert sd["vmkping"] is None
-        else:
-            rd = sd["vmkping"]
-            for key, value in rd.items():
-                if key == "command":
-                    assert (run.command.to_dict() if run.command else None) == value
-                elif key == "responses":
-                    assert [r.to_dict() for r in run.responses] == value
-                else:
-                    assert getattr(run, key) == value, key
+        _matches(section, sd, f"sections[{i}]")
+        for name, (container, cls) in SECTION_FIELDS.items():
+            value = getattr(section, name)
+            if name != section.kind:
+                assert value is None, name
+            elif container is tuple:
+                assert isinstance(value, tuple) and all(isinstance(v, cls) for v in value)
+            else:
+                assert isinstance(value, cls), name
     assert [x.to_dict() for x in t.diagnostics] == d["diagnostics"]
+
+
+def test_every_section_kind_is_in_the_corpus() -> None:
+    kinds = {
+        s["kind"] for case in PARSE for s in json.loads(read(case.expected))["sections"]
+    }
+    assert kinds == {*SECTION_FIELDS, "unknown"}
 
 
 def _hosts(case: CheckCase) -> Dict[str, str]:

@@ -11,6 +11,8 @@ Parsing::
     rows = vmkcheck.parse_vmknic(table_text)        # list[VmknicRow]
     run = vmkcheck.parse_vmkping(ping_text)         # Ping (jc-compatible to_dict())
     t = vmkcheck.parse_transcript(pasted_text)      # Transcript: sections, diagnostics
+    t.sections[0].kind                              # "vmknic", "route_list", "vswitch"...
+    t.sections[0].route_list                        # the output, in the attribute kind names
 
 Checking::
 
@@ -34,20 +36,31 @@ from typing import Any, List, Optional, Sequence, Tuple, Union
 
 from . import _vmkcheck
 from ._errors import ParseError
-from ._types import Counts, RuleInfo, Severity, Text, Verdict
+from ._types import Counts, RuleInfo, SectionKind, Severity, Text, Verdict
 from ._vmkcheck import (
     MAX_INPUT_BYTES,
     MAX_SOURCES,
     Diagnostic,
+    Dvport,
     Evidence,
     Finding,
     Host,
+    InterfaceRow,
+    Ipv4Row,
+    Ipv6Row,
+    NetstackRow,
+    Nic,
     Ping,
     PingCommand,
     PingResponse,
+    Portgroup,
     Report,
+    RouteRow,
     Section,
+    Switch,
+    Tags,
     Transcript,
+    Version,
     VmknicRow,
     __version__,
     parse_transcript,
@@ -60,22 +73,34 @@ __all__ = [
     "MAX_SOURCES",
     "Counts",
     "Diagnostic",
+    "Dvport",
     "Evidence",
     "Facts",
     "Finding",
     "Host",
     "Hosts",
+    "InterfaceRow",
+    "Ipv4Row",
+    "Ipv6Row",
+    "NetstackRow",
+    "Nic",
     "ParseError",
     "Ping",
     "PingCommand",
     "PingResponse",
+    "Portgroup",
     "Report",
+    "RouteRow",
     "RuleInfo",
     "Section",
+    "SectionKind",
     "Severity",
+    "Switch",
+    "Tags",
     "Text",
     "Transcript",
     "Verdict",
+    "Version",
     "VmknicRow",
     "__version__",
     "check",

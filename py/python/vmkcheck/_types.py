@@ -4,10 +4,28 @@ from __future__ import annotations
 
 from typing import Literal, TypedDict, Union
 
-__all__ = ["Counts", "RuleInfo", "Severity", "Text", "Verdict"]
+__all__ = ["Counts", "RuleInfo", "SectionKind", "Severity", "Text", "Verdict"]
 
 #: A text argument: ``str``, or ``bytes`` holding UTF-8.
 Text = Union[str, bytes]
+
+#: What a transcript section holds (``Section.kind``): the name of its attribute that
+#: holds the parsed output, or ``"unknown"`` for a command vmkcheck does not read.
+SectionKind = Literal[
+    "vmknic",
+    "vmkping",
+    "tags",
+    "interface_list",
+    "ipv4_get",
+    "ipv6_address_list",
+    "netstack_list",
+    "route_list",
+    "vswitch",
+    "nic_list",
+    "version",
+    "diag_ping",
+    "unknown",
+]
 
 #: The severity of a finding (DESIGN.md §4.4).
 Severity = Literal["error", "unverified", "warning", "info"]

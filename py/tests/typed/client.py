@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 import vmkcheck
 from vmkcheck import Counts, Finding, ParseError, Report, RuleInfo, Severity, Verdict
@@ -36,6 +36,43 @@ def hosts_of(text: str) -> List[str]:
     kinds: List[str] = [d.kind for d in t.diagnostics]
     assert len(kinds) >= 0
     return names
+
+
+def uplinks_of_vmotion(text: str) -> Dict[str, Tuple[str, ...]]:
+    """The other commands' output, typed: which switch carries vMotion, at which MTU."""
+    t = vmkcheck.parse_transcript(text)
+    out: Dict[str, Tuple[str, ...]] = {}
+    vmotion: Set[Optional[str]] = set()
+    for s in t.sections:
+        kind: vmkcheck.SectionKind = s.kind
+        if s.tags is not None and s.tags.tags is not None and "VMotion" in s.tags.tags:
+            vmotion.add(s.tags.interface)
+        for row in s.interface_list or ():
+            iface: vmkcheck.InterfaceRow = row
+            if iface.netstack == "vmotion" and iface.portset is not None:
+                out.setdefault(iface.portset, ())
+        for sw in s.vswitch or ():
+            mtu: Optional[int] = sw.mtu
+            for pg in sw.portgroups:
+                vlan: Optional[int] = pg.vlan_id
+                assert vlan is None or 0 <= vlan <= 4095
+            clients = [d.client for d in sw.dvports if d.in_use]
+            assert mtu is None or mtu > 0 or clients
+            out[sw.name] = sw.uplinks
+        speeds: List[Optional[int]] = [n.speed_mbps for n in s.nic_list or ()]
+        gateways = [r.gateway for r in s.route_list or () if r.family == "ipv4"]
+        v4 = [(r.interface, r.prefix_len, r.type) for r in s.ipv4_get or ()]
+        v6 = [(r.address, r.status) for r in s.ipv6_address_list or ()]
+        stacks: List[Optional[str]] = [r.key for r in s.netstack_list or ()]
+        if s.version is not None:
+            build: Optional[int] = s.version.build
+            assert build is None or build > 0
+        run: Optional[vmkcheck.Ping] = s.diag_ping
+        if run is not None and run.command is not None:
+            program: str = run.command.program
+            assert program and kind == "diag_ping"
+        assert len(speeds) + len(gateways) + len(v4) + len(v6) + len(stacks) >= 0
+    return out
 
 
 def worst(report: Report) -> Tuple[Verdict, List[Finding]]:

@@ -14,3 +14,6 @@ report = vmkcheck.check(["text"])
 verdict: int = report.verdict  # error
 report.findings.append(report.findings[0])  # error
 vmkcheck.check(["text"], {"esx01": {}})  # error
+section = vmkcheck.parse_transcript("").sections[0]
+section.vswitch[0]  # error
+speed: int = section.nic_list[0].speed_mbps if section.nic_list else 0  # error
