@@ -34,8 +34,8 @@ pub struct Needs {
     pub rows: usize,
     /// vmkping runs (and `esxcli network diag ping` runs).
     pub pings: usize,
-    /// Sections of the other commands the rules read (tags, interface list, routes,
-    /// vSwitches, NICs, versions).
+    /// Sections of the other commands the rules read (tags, interface list, IPv4
+    /// addresses, routes, vSwitches, NICs, versions).
     pub sections: usize,
 }
 
@@ -299,8 +299,8 @@ impl PingFact<'_> {
     }
 }
 
-/// A section of another command (tags, interface list, routes, vSwitches, NICs,
-/// version) and the host it belongs to.
+/// A section of another command (tags, interface list, IPv4 addresses, routes,
+/// vSwitches, NICs, version) and the host it belongs to.
 #[derive(Clone, Copy, Debug)]
 pub struct HostSection<'a> {
     pub(crate) host: usize,
@@ -322,6 +322,7 @@ impl HostSection<'_> {
             kind,
             SectionKind::Tags
                 | SectionKind::InterfaceList
+                | SectionKind::Ipv4Get
                 | SectionKind::RouteList
                 | SectionKind::Vswitch
                 | SectionKind::NicList

@@ -326,26 +326,43 @@ enum Gateway {
     Missing(u32, u32),
 }
 
-/// How `h`'s vmotion netstack reaches `peer` (an address of `family`), by its pasted
-/// `esxcli network ip route … list -N vmotion` (the last one pasted).
+/// How `h`'s vMotion vmk `local` reaches `peer`: by the vmk's own gateway (`esxcli
+/// network ip interface ipv4 get`, ESXi 6.5+ override), else by the pasted route list of
+/// the vmk's netstack (`esxcli network ip route ipv4 list -N vmotion`; the default
+/// stack's for a vmk tagged on it), the last one pasted.
 #[cfg(feature = "esxi-commands")]
-fn vmotion_gateway(m: &Model<'_, '_>, h: usize, peer: &Row<'_>) -> Gateway {
+fn vmotion_gateway(m: &Model<'_, '_>, h: usize, local: &Row<'_>, peer: &Row<'_>) -> Gateway {
     let family = peer.row.family;
+    let routed =
+        |gw: Option<&str>| gw.is_some_and(|g| !matches!(g, "0.0.0.0" | "::") && !g.is_empty());
+    let own = m
+        .sections_of(h, SectionKind::Ipv4Get)
+        .filter(|_| family == Family::Ipv4)
+        .filter_map(|s| Some((s.section.ipv4_get()?, s.source)))
+        .filter_map(|(t, source)| {
+            let r = t
+                .rows()
+                .filter(|r| r.interface == local.row.interface)
+                .last()?;
+            Some((routed(r.gateway), source, r.line))
+        })
+        .last();
+    if let Some((true, source, line)) = own {
+        return Gateway::Found(source, line);
+    }
+    let stack = local.row.netstack.unwrap_or("defaultTcpipStack");
+    let on_stack = |n: Option<&str>| n.is_some_and(|n| n.eq_ignore_ascii_case(stack));
     let lists = m
         .sections_of(h, SectionKind::RouteList)
         .filter_map(|s| Some((s.section.route_list()?, s.source, s.section.line)))
         .filter(|(l, _, _)| {
-            l.rows().next().is_none_or(|r| {
-                r.family == family
-                    && r.netstack
-                        .is_some_and(|n| n.eq_ignore_ascii_case("vmotion"))
-            })
+            l.rows()
+                .next()
+                .is_none_or(|r| r.family == family && on_stack(r.netstack))
         });
     let Some((list, source, line)) = lists.last() else {
         return Gateway::Unknown;
     };
-    let routed =
-        |gw: Option<&str>| gw.is_some_and(|g| !matches!(g, "0.0.0.0" | "::") && !g.is_empty());
     // A route to the peer's network: the peer's address masked to the route's prefix
     // is the route's network.
     let covers = |net: Option<&str>, prefix: Option<u8>| {
@@ -358,10 +375,7 @@ fn vmotion_gateway(m: &Model<'_, '_>, h: usize, peer: &Row<'_>) -> Gateway {
         matches!((network(&probe), value), (Some((_, n, _)), Some(v)) if n == v)
     };
     list.rows()
-        .filter(|r| {
-            r.netstack
-                .is_some_and(|n| n.eq_ignore_ascii_case("vmotion"))
-        })
+        .filter(|r| on_stack(r.netstack))
         .find(|r| routed(r.gateway) && (r.is_default() || covers(r.network, r.prefix_len)))
         .map_or(Gateway::Missing(source, line), |r| {
             Gateway::Found(source, r.line)
@@ -369,7 +383,7 @@ fn vmotion_gateway(m: &Model<'_, '_>, h: usize, peer: &Row<'_>) -> Gateway {
 }
 
 #[cfg(not(feature = "esxi-commands"))]
-fn vmotion_gateway(_: &Model<'_, '_>, _: usize, _: &Row<'_>) -> Gateway {
+fn vmotion_gateway(_: &Model<'_, '_>, _: usize, _: &Row<'_>, _: &Row<'_>) -> Gateway {
     Gateway::Unknown
 }
 
@@ -393,8 +407,8 @@ fn routed_vmotion<'a>(
     {
         return;
     }
-    let there = vmotion_gateway(m, a, ends.to);
-    let back = vmotion_gateway(m, b, ends.from);
+    let there = vmotion_gateway(m, a, ends.from, ends.to);
+    let back = vmotion_gateway(m, b, ends.to, ends.from);
     let (sev, flag) = match (e.success.is_some(), there, back) {
         (true, _, _) => (Severity::Info, 0),
         (false, Gateway::Found(..), Gateway::Found(..)) => (Severity::Info, 8),
@@ -571,12 +585,13 @@ pub(crate) fn render(
         (Rule::JumboPathUnverified, Part::Remediation) => write!(f, "{}", command(x, Some(n0))),
         (Rule::RoutedVmotion, Part::Message) => write!(
             f,
-            "{vmk} ({extra}) and {peer} ({target}) are in different subnets: vMotion is routed and needs a gateway on each host's vmotion netstack{}",
+            "{vmk} ({extra}) and {peer} ({target}) are in different subnets: vMotion is routed and needs a gateway {}{}",
+            if d.flag & 1 != 0 { "on each host's vmotion netstack" } else { "for each host's vMotion vmk" },
             match d.flag & (8 | 16 | 32) {
                 _ if x.severity == Severity::Info && d.flag & 8 == 0 => "; a ping across succeeded",
-                8 => "; both hosts' vmotion route lists have one",
-                16 => "; this host's vmotion route list has none",
-                32 => "; the peer's vmotion route list has none",
+                8 => "; both hosts have one (a route or the vmk's own gateway)",
+                16 => "; this host's route list for the vmk's netstack has none",
+                32 => "; the peer's route list for the vmk's netstack has none",
                 _ => "",
             }
         ),
@@ -585,6 +600,10 @@ pub(crate) fn render(
             "add one on the {}: esxcli network ip route {} add -N vmotion -n default -g <gateway> (vSphere Client: Host > Configure > TCP/IP configuration > vMotion > Edit > Routing)",
             if d.flag & 16 != 0 { "host" } else { "peer" },
             if d.flag & 2 != 0 { "ipv6" } else { "ipv4" }
+        ),
+        (Rule::RoutedVmotion, Part::Remediation) if d.flag & 1 == 0 => write!(
+            f,
+            "esxcli network ip interface ipv4 get -i {vmk} (its Gateway, ESXi 6.5+) and esxcli network ip route ipv4 list on both hosts"
         ),
         (Rule::RoutedVmotion, Part::Remediation) => f.write_str(
             "esxcli network ip route ipv4 list -N vmotion (vSphere Client: Host > Configure > TCP/IP configuration > vMotion > Edit > Routing: default gateway)",

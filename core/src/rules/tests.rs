@@ -1407,7 +1407,7 @@ default        0.0.0.0        {gw:<15}vmk1       MANUAL\n"
         assert!(
             fired(&fs, "routed-vmotion")[0]
                 .message
-                .contains("both hosts' vmotion route lists have one")
+                .contains("both hosts have one (a route or the vmk's own gateway)")
         );
         // A's list has only its connected network: no way to B.
         let a_none = a + "[root@esx01:~] esxcli network ip route ipv4 list -N vmotion\n\
@@ -1420,7 +1420,7 @@ Network        Netmask        Gateway        Interface  Source\n\
         assert!(
             r.iter().any(|f| f
                 .message
-                .contains("this host's vmotion route list has none")),
+                .contains("this host's route list for the vmk's netstack has none")),
             "{fs:?}"
         );
         // The default stack's routes do not count.
@@ -1428,6 +1428,60 @@ Network        Netmask        Gateway        Interface  Source\n\
             + &routes("esx01", "198.51.100.1").replace(" -N vmotion", "");
         let (fs, _) = check_all(&[("a", &a_default), ("b", &b_gw)], None);
         assert_eq!(sev(&fs), ["unverified"]);
+    }
+
+    #[test]
+    fn a_tagged_default_stack_vmk_is_routed_by_its_own_gateway_or_the_default_stack() {
+        let vm = |addr: &'static str| {
+            (
+                "vmk1",
+                addr,
+                "255.255.255.0",
+                1500,
+                true,
+                "STATIC",
+                "defaultTcpipStack",
+            )
+        };
+        let tag = |host: &str| {
+            format!(
+                "[root@{host}:~] esxcli network ip interface tag get -i vmk1\n   Tags: VMotion\n"
+            )
+        };
+        let ipv4 = |host: &str, addr: &str, gw: &str| {
+            format!(
+                "[root@{host}:~] esxcli network ip interface ipv4 get -i vmk1\n\
+Name  IPv4 Address   IPv4 Netmask   IPv4 Broadcast   Address Type  Gateway        DHCP DNS\n\
+----  -------------  -------------  ---------------  ------------  -------------  --------\n\
+vmk1  {addr:<15}255.255.255.0  198.51.100.255   STATIC        {gw:<15}false\n"
+            )
+        };
+        let a = table("esx01", &[MGMT_A, vm("198.51.100.11")]) + &tag("esx01");
+        let b = table("esx02", &[MGMT_B, vm("198.51.101.12")]) + &tag("esx02");
+        let sev = |fs: &[F]| {
+            let mut v: Vec<_> = fired(fs, "routed-vmotion")
+                .iter()
+                .map(|f| f.severity)
+                .collect();
+            v.dedup();
+            v
+        };
+        let (fs, _) = check_all(&[("a", &a), ("b", &b)], None);
+        assert_eq!(sev(&fs), ["unverified"], "{fs:?}");
+        // ESXi 6.5+ per-vmk gateway override on both.
+        let a_gw = a.clone() + &ipv4("esx01", "198.51.100.11", "198.51.100.1");
+        let b_gw = b.clone() + &ipv4("esx02", "198.51.101.12", "198.51.101.1");
+        let (fs, _) = check_all(&[("a", &a_gw), ("b", &b_gw)], None);
+        assert_eq!(sev(&fs), ["info"], "{fs:?}");
+        // No override (0.0.0.0): the default stack's route list decides.
+        let a_none = a
+            + &ipv4("esx01", "198.51.100.11", "0.0.0.0")
+            + "[root@esx01:~] esxcli network ip route ipv4 list\n\
+Network        Netmask        Gateway        Interface  Source\n\
+-------------  -------------  -------------  ---------  ------\n\
+default        0.0.0.0        192.0.2.1      vmk0       MANUAL\n";
+        let (fs, _) = check_all(&[("a", &a_none), ("b", &b_gw)], None);
+        assert_eq!(sev(&fs), ["info"], "{fs:?}");
     }
 
     #[test]
