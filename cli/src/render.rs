@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use vmkcheck_core::transcript::{SectionKind, Transcript};
+use vmkcheck_core::transcript::{Section, SectionKind, Transcript};
 
 use crate::input::Input;
 
@@ -12,6 +12,131 @@ fn or_dash(v: Option<&str>) -> &str {
 
 fn num<T: ToString>(v: Option<T>) -> String {
     v.map_or_else(|| "-".to_owned(), |n| n.to_string())
+}
+
+fn list(items: impl Iterator<Item = String>) -> String {
+    let v: Vec<String> = items.collect();
+    if v.is_empty() {
+        "-".to_owned()
+    } else {
+        v.join(", ")
+    }
+}
+
+/// One line per item of the other commands' sections.
+fn other_commands(out: &mut impl Write, s: &Section<'_>) -> io::Result<()> {
+    if let Some(t) = s.tags() {
+        let tags = list(t.tags().map(str::to_owned));
+        writeln!(out, "  {}: {tags}", or_dash(t.interface))?;
+    }
+    for r in s.interface_list().iter().flat_map(|l| l.rows()) {
+        writeln!(
+            out,
+            "  {:<6} {:<22} netstack {}, MTU {}, enabled {}, on {}",
+            or_dash(r.name),
+            or_dash(r.portgroup.or(r.vds_port)),
+            or_dash(r.netstack),
+            num(r.mtu),
+            num(r.enabled),
+            or_dash(r.vds_name.or(r.portset))
+        )?;
+    }
+    for r in s.ipv4_get().iter().flat_map(|t| t.rows()) {
+        writeln!(
+            out,
+            "  {:<6} {}/{} gateway {} ({})",
+            r.interface,
+            or_dash(r.address),
+            num(r.prefix_len),
+            or_dash(r.gateway),
+            or_dash(r.type_)
+        )?;
+    }
+    for r in s.ipv6_address_list().iter().flat_map(|t| t.rows()) {
+        writeln!(
+            out,
+            "  {:<6} {}/{} ({}, {})",
+            r.interface,
+            or_dash(r.address),
+            num(r.prefix_len),
+            or_dash(r.type_),
+            or_dash(r.status)
+        )?;
+    }
+    for r in s.netstack_list().iter().flat_map(|l| l.rows()) {
+        writeln!(out, "  {} (state {})", or_dash(r.key), num(r.state))?;
+    }
+    for r in s.route_list().iter().flat_map(|t| t.rows()) {
+        writeln!(
+            out,
+            "  [{}] {}/{} via {} on {}",
+            or_dash(r.netstack),
+            or_dash(r.network),
+            num(r.prefix_len),
+            or_dash(r.gateway),
+            or_dash(r.interface)
+        )?;
+    }
+    for sw in s.vswitch().iter().flat_map(|l| l.switches()) {
+        writeln!(
+            out,
+            "  {} {}: MTU {}, uplinks {}",
+            sw.kind.as_str(),
+            sw.name,
+            num(sw.mtu),
+            list(sw.uplinks().map(str::to_owned))
+        )?;
+        for pg in sw.portgroups() {
+            writeln!(out, "    port group {} (VLAN {})", pg.name, num(pg.vlan_id))?;
+        }
+        for d in sw.dvports().filter(|d| d.client.is_some()) {
+            writeln!(out, "    DVPort {}: {}", d.id, or_dash(d.client))?;
+        }
+    }
+    for n in s.nic_list().iter().flat_map(|l| l.nics()) {
+        writeln!(
+            out,
+            "  {:<7} link {}, {} Mbps {}, MTU {} ({})",
+            n.name,
+            or_dash(n.link),
+            num(n.speed_mbps),
+            or_dash(n.duplex),
+            num(n.mtu),
+            or_dash(n.description)
+        )?;
+    }
+    if let Some(v) = s.version() {
+        writeln!(
+            out,
+            "  {} {} build {}{}",
+            or_dash(v.product),
+            or_dash(v.version),
+            num(v.build),
+            v.update
+                .map(|u| format!(", update {u}"))
+                .unwrap_or_default()
+        )?;
+    }
+    if let Some(run) = s.diag_ping() {
+        let c = run.command;
+        let counts = match (run.packets_transmitted(), run.packets_received()) {
+            (Some(tx), Some(rx)) => format!("{tx} sent, {rx} received"),
+            _ => "no summary".to_owned(),
+        };
+        writeln!(
+            out,
+            "  → {} (netstack {}, vmk {}, {}size {}): {counts}",
+            or_dash(run.destination),
+            or_dash(c.and_then(|c| c.netstack)),
+            or_dash(c.and_then(|c| c.interface)),
+            if c.is_some_and(|c| c.df) { "DF, " } else { "" },
+            num(c.and_then(|c| c.size))
+        )?;
+        for r in run.responses().filter(|r| r.error.is_some()).take(1) {
+            writeln!(out, "    sendto() failed: {}", r.error.unwrap_or_default())?;
+        }
+    }
+    Ok(())
 }
 
 /// `vmkcheck parse` without `--json`: each section, its rows or ping summary, then
@@ -106,7 +231,7 @@ pub fn transcript(
                     writeln!(out, "    sendto() failed: {}", r.error.unwrap_or_default())?;
                 }
             }
-            _ => {}
+            _ => other_commands(out, &s)?,
         }
     }
     if sections == 0 {

@@ -217,3 +217,29 @@ fn rules_lists_the_whole_catalogue() {
     let text = vmkcheck(&["rules"], None);
     assert!(String::from_utf8_lossy(&text.stdout).contains("routed-vmotion"));
 }
+
+#[test]
+fn human_output_shows_the_other_commands() {
+    let text = b"[root@esx01:~] esxcfg-vswitch -l\n\
+Switch Name      Num Ports   Used Ports  Configured Ports  MTU     Uplinks\n\
+vSwitch1         5632        5           128               1500    vmnic2\n\
+\n\
+  PortGroup Name        VLAN ID  Used Ports  Uplinks\n\
+  vMotion               20       1           vmnic2\n\
+[root@esx01:~] esxcli network ip interface tag get -i vmk1\n\
+   Tags: VMotion\n\
+[root@esx01:~] vmware -v\n\
+VMware ESXi 8.0.2 build-22380479\n";
+    let out = vmkcheck(&["parse", "-"], Some(text));
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).expect("utf-8");
+    for want in [
+        "-:1 [esx01] vswitch — esxcfg-vswitch -l",
+        "  standard vSwitch1: MTU 1500, uplinks vmnic2",
+        "    port group vMotion (VLAN 20)",
+        "  vmk1: VMotion",
+        "  VMware ESXi 8.0.2 build 22380479",
+    ] {
+        assert!(s.contains(want), "{want:?} not in:\n{s}");
+    }
+}
