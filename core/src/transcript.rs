@@ -767,7 +767,7 @@ impl<'a> Sections<'a> {
             .is_some_and(|o| o.kind == SectionKind::Vmknic && o.started)
             && vmknic::is_row(text);
         let other = !in_unknown && ping == vmkping::LineKind::Other && !row;
-        if let Some(kind) = starts_output(text).filter(|_| other) {
+        if let Some(kind) = other.then(|| starts_output(text)).flatten() {
             // Before the vmknic header: `Interface  Address  Netmask…` is IPv6 address list's
             // title. A second title of the same output (the next vSwitch, the summary after the
             // trace) continues it.
