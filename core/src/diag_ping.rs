@@ -41,9 +41,9 @@
 
 use crate::diag::{Diagnostic, DiagnosticKind};
 use crate::lines::{Line, Lines};
-use crate::vmkping::{
-    MAX_LISTED_TIMEOUTS, PingCommand, Response, ResponseType, RoundTrip, Summary,
-};
+use crate::vmkping::command::without_comment;
+use crate::vmkping::walk::{Queue, Step, Timeouts};
+use crate::vmkping::{PingCommand, Response, ResponseType, RoundTrip, Seq, Summary};
 use crate::{prompt, shape};
 
 /// The section kind, as diagnostics name it.
@@ -414,22 +414,17 @@ impl<'a> DiagPing<'a> {
     }
 
     /// The responses in order: replies, send failures, and timeouts (explicit, or
-    /// inferred from `ICMP Seq` gaps and the summary, at most [`MAX_LISTED_TIMEOUTS`]).
+    /// inferred from `ICMP Seq` gaps and the summary, at most
+    /// [`MAX_LISTED_TIMEOUTS`](crate::vmkping::MAX_LISTED_TIMEOUTS)).
     pub fn responses(&self) -> impl Iterator<Item = Response<'a>> + Clone + use<'a> {
-        self.walk().filter_map(|s| match s {
-            Step::Response(r) => Some(r),
-            Step::Diagnostic(_) => None,
-        })
+        self.walk().filter_map(Step::response)
     }
 
     /// Diagnostics: command problems, unreadable values, unplaced lines, counts that
     /// disagree with the summary.
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
         let command = self.command.into_iter().flat_map(|c| c.diagnostics());
-        let walked = self.walk().filter_map(|s| match s {
-            Step::Diagnostic(d) => Some(d),
-            Step::Response(_) => None,
-        });
+        let walked = self.walk().filter_map(Step::diagnostic);
         command.chain(walked)
     }
 
@@ -444,12 +439,9 @@ impl<'a> DiagPing<'a> {
             },
             lines: self.body,
             entry: None,
-            next_seq: 0,
-            gap: None,
+            // esxcli counts `ICMP Seq` from 0.
+            timeouts: Timeouts::new(Seq::start_for(false)),
             queue: Queue::default(),
-            listed: 0,
-            inferred: 0,
-            failed: 0,
             replies: 0,
             duplicates: 0,
             entries: 0,
@@ -539,12 +531,7 @@ fn is_long(table: &[(u8, &'static str)], name: &str) -> bool {
 /// assert!(parse_command("esxcli network ip route ipv4 list", 1).is_none());
 /// ```
 pub fn parse_command(command: &str, line: u32) -> Option<PingCommand<'_>> {
-    // A trailing `# comment` is not part of the command.
-    let text = match command.find(" #").or_else(|| command.find("\t#")) {
-        Some(i) => command.get(..i).unwrap_or(command),
-        None => command,
-    }
-    .trim();
+    let text = without_comment(command);
     let mut words = text.split_ascii_whitespace();
     let first = words.next()?;
     let program = first.rsplit('/').next().unwrap_or(first);
@@ -556,24 +543,7 @@ pub fn parse_command(command: &str, line: u32) -> Option<PingCommand<'_>> {
     if words.next()? != "diag" || words.next()? != "ping" {
         return None;
     }
-    let mut c = PingCommand {
-        line,
-        text,
-        program,
-        target: None,
-        netstack: None,
-        interface: None,
-        ipv6: false,
-        df: false,
-        size: None,
-        count: None,
-        interval: None,
-        wait: None,
-        ttl: None,
-        next_hop: None,
-        unknown_option: None,
-        bad_value: None,
-    };
+    let mut c = PingCommand::bare(line, text, program);
     while let Some(w) = words.next() {
         if let Some(long) = w.strip_prefix("--") {
             let (name, glued) = match long.split_once('=') {
@@ -720,32 +690,6 @@ struct RunInfo<'a> {
     truncated_at: Option<u32>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Step<'a> {
-    Response(Response<'a>),
-    Diagnostic(Diagnostic<'a>),
-}
-
-/// A fixed queue for the few steps one line can produce.
-#[derive(Clone, Copy, Debug, Default)]
-struct Queue<'a> {
-    items: [Option<Step<'a>>; 8],
-}
-
-impl<'a> Queue<'a> {
-    fn push(&mut self, s: Step<'a>) {
-        if let Some(slot) = self.items.iter_mut().find(|x| x.is_none()) {
-            *slot = Some(s);
-        }
-    }
-
-    fn pop(&mut self) -> Option<Step<'a>> {
-        let first = self.items.first_mut()?.take();
-        self.items.rotate_left(1);
-        first
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
     Body,
@@ -775,14 +719,8 @@ struct Walker<'a> {
     run: RunInfo<'a>,
     lines: Lines<'a>,
     entry: Option<Entry<'a>>,
-    /// Next expected `ICMP Seq` (esxcli counts from 0).
-    next_seq: u32,
-    /// Silent timeouts still to emit: `(next_seq, end_seq, line)`.
-    gap: Option<(u32, u32, u32)>,
-    queue: Queue<'a>,
-    listed: u32,
-    inferred: u32,
-    failed: u32,
+    timeouts: Timeouts,
+    queue: Queue<'a, 8>,
     replies: u32,
     duplicates: u32,
     entries: u32,
@@ -794,7 +732,7 @@ impl<'a> Iterator for Walker<'a> {
 
     fn next(&mut self) -> Option<Step<'a>> {
         loop {
-            if let Some(t) = self.next_gap() {
+            if let Some(t) = self.timeouts.next_gap() {
                 return Some(t);
             }
             if let Some(s) = self.queue.pop() {
@@ -810,7 +748,9 @@ impl<'a> Iterator for Walker<'a> {
                 },
                 Phase::Trailing => {
                     self.phase = Phase::Closing;
-                    self.trailing();
+                    if let Some(sum) = self.run.summary {
+                        self.timeouts.trailing(sum);
+                    }
                 }
                 Phase::Closing => {
                     self.phase = Phase::Done;
@@ -823,43 +763,6 @@ impl<'a> Iterator for Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
-    fn next_gap(&mut self) -> Option<Step<'a>> {
-        let (from, to, line) = self.gap?;
-        if from >= to || self.listed >= MAX_LISTED_TIMEOUTS {
-            self.gap = None;
-            return None;
-        }
-        self.listed = self.listed.saturating_add(1);
-        self.gap = Some((from.saturating_add(1), to, line));
-        Some(Step::Response(Response {
-            line,
-            kind: ResponseType::Timeout,
-            bytes: None,
-            response_ip: None,
-            icmp_seq: Some(from),
-            ttl: None,
-            time_ms: None,
-            duplicate: false,
-            error: None,
-        }))
-    }
-
-    /// Records a packet with `seq` (or the next one); returns the gap `next..seq`.
-    fn take(&mut self, seq: Option<u32>) -> (u32, u32) {
-        let s = seq.unwrap_or(self.next_seq);
-        let gap = (self.next_seq, s.max(self.next_seq));
-        if s >= self.next_seq {
-            self.next_seq = s.saturating_add(1);
-        }
-        gap
-    }
-
-    /// Queues the silent timeouts `from..to`, revealed at `line`.
-    fn set_gap(&mut self, from: u32, to: u32, line: u32) {
-        self.inferred = self.inferred.saturating_add(to.saturating_sub(from));
-        self.gap = Some((from, to, line));
-    }
-
     fn unreadable(&mut self, key: Key, value: &'a str, line: u32) {
         self.queue.push(Step::Diagnostic(
             Diagnostic::new(DiagnosticKind::ValueUnparseable, line).with_text(key.name(), value),
@@ -879,19 +782,8 @@ impl<'a> Walker<'a> {
     }
 
     fn send_failed(&mut self, error: &'a str, seq: Option<u32>, line: u32) {
-        self.take(seq);
-        self.failed = self.failed.saturating_add(1);
-        self.queue.push(Step::Response(Response {
-            line,
-            kind: ResponseType::SendFailed,
-            bytes: None,
-            response_ip: None,
-            icmp_seq: None,
-            ttl: None,
-            time_ms: None,
-            duplicate: false,
-            error: Some(error),
-        }));
+        let step = self.timeouts.send_failed(error, seq, line);
+        self.queue.push(step);
     }
 
     fn line(&mut self, l: Line<'a>) {
@@ -977,9 +869,7 @@ impl<'a> Walker<'a> {
         }
         if e.detail.is_some_and(says_timeout) {
             // An explicit timeout: fill the gap before it, then list it.
-            let s = e.seq.unwrap_or(self.next_seq);
-            let (from, _) = self.take(Some(s));
-            self.set_gap(from, s.saturating_add(1), e.line);
+            self.timeouts.timeout(e.seq, e.line);
             return;
         }
         if let Some(d) = e.detail {
@@ -991,12 +881,7 @@ impl<'a> Walker<'a> {
             self.duplicates = self.duplicates.saturating_add(1);
         } else {
             self.replies = self.replies.saturating_add(1);
-            let before = self.next_seq;
-            let (from, to) = self.take(e.seq);
-            if e.seq.is_some_and(|s| s < before) {
-                out_of_order = e.seq.map(|s| (s, before.saturating_sub(1)));
-            }
-            self.set_gap(from, to, e.line);
+            out_of_order = self.timeouts.reply(e.seq, e.line);
         }
         self.queue.push(Step::Response(Response {
             line: e.line,
@@ -1025,27 +910,9 @@ impl<'a> Walker<'a> {
                 Diagnostic::new(DiagnosticKind::ReplyAddressMismatch, e.line).with_text(h, a),
             ));
         }
-        if let Some((s, prev)) = out_of_order {
-            self.queue.push(Step::Diagnostic(
-                Diagnostic::new(DiagnosticKind::SequenceOutOfOrder, e.line)
-                    .with_numbers(s.into(), prev.into()),
-            ));
+        if let Some(d) = out_of_order {
+            self.queue.diagnostic(d);
         }
-    }
-
-    /// Packets the summary counts as sent but no entry shows: lost in silence.
-    fn trailing(&mut self) {
-        let Some(sum) = self.run.summary else { return };
-        // Only as many as the summary says were lost and no line shows: a summary pasted
-        // without its trace infers nothing.
-        let lost = sum.transmitted.saturating_sub(sum.received);
-        let shown = self.inferred.saturating_add(self.failed);
-        let count = sum
-            .transmitted
-            .saturating_sub(self.next_seq)
-            .min(lost.saturating_sub(shown));
-        let next = self.next_seq;
-        self.set_gap(next, next.saturating_add(count), sum.line);
     }
 
     /// Run-level diagnostics after the last response.
@@ -1053,40 +920,14 @@ impl<'a> Walker<'a> {
         let run = self.run;
         let at = run.summary.map_or(run.last_line, |s| s.line).max(1);
         if let Some(s) = run.summary {
-            let shown = self
-                .replies
-                .saturating_add(self.duplicates)
-                .saturating_add(self.failed);
-            if shown == 0 && s.received > 0 {
-                let d = Diagnostic::new(DiagnosticKind::RepliesNotShown, s.line)
-                    .with_numbers(s.received.into(), 0);
-                self.queue.push(Step::Diagnostic(d));
-            } else if s.received != self.replies {
-                let d = Diagnostic::new(DiagnosticKind::SummaryMismatch, s.line)
-                    .with_text("", "packets received")
-                    .with_numbers(s.received.into(), self.replies.into());
-                self.queue.push(Step::Diagnostic(d));
-            }
-            if s.duplicates != self.duplicates {
-                let d = Diagnostic::new(DiagnosticKind::SummaryMismatch, s.line)
-                    .with_text("", "duplicates")
-                    .with_numbers(s.duplicates.into(), self.duplicates.into());
-                self.queue.push(Step::Diagnostic(d));
-            }
-        } else if !(self.failed > 0 && self.entries == 0) {
+            self.queue
+                .check_counts(s, self.replies, self.duplicates, self.timeouts.failed);
+        } else if !(self.timeouts.failed > 0 && self.entries == 0) {
             // An esxcli error alone (`sendto() failed (…)`) is the whole output, not a cut.
-            self.queue.push(Step::Diagnostic(Diagnostic::new(
-                DiagnosticKind::PingIncomplete,
-                at,
-            )));
+            self.queue
+                .diagnostic(Diagnostic::new(DiagnosticKind::PingIncomplete, at));
         }
-        let unlisted = self.inferred.saturating_sub(self.listed);
-        if unlisted > 0 {
-            self.queue.push(Step::Diagnostic(
-                Diagnostic::new(DiagnosticKind::TimeoutsNotListed, at)
-                    .with_numbers(unlisted.into(), 0),
-            ));
-        }
+        self.timeouts.unlisted(&mut self.queue, at);
         if let Some(n) = run.truncated_at {
             self.queue.push(Step::Diagnostic(Diagnostic::new(
                 DiagnosticKind::FurtherOutputIgnored,
@@ -1096,41 +937,18 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// Exactly the vmkping run JSON (DESIGN.md §4.2).
 #[cfg(feature = "serde")]
-mod json {
-    use serde::ser::{Serialize, SerializeStruct, Serializer};
-
-    use super::DiagPing;
-    use crate::ser::Items;
-
-    /// Exactly the vmkping run JSON (DESIGN.md §4.2).
-    impl Serialize for DiagPing<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let rt = self.round_trip;
-            let mut st = s.serialize_struct("PingRun", 15)?;
-            st.serialize_field("line", &self.line)?;
-            st.serialize_field("command", &self.command)?;
-            st.serialize_field("destination", &self.destination)?;
-            st.serialize_field("destination_ip", &self.destination_ip)?;
-            st.serialize_field("data_bytes", &self.data_bytes)?;
-            st.serialize_field("packets_transmitted", &self.packets_transmitted())?;
-            st.serialize_field("packets_received", &self.packets_received())?;
-            st.serialize_field("packet_loss_percent", &self.packet_loss_percent())?;
-            st.serialize_field("duplicates", &self.duplicates())?;
-            st.serialize_field("round_trip_ms_min", &rt.map(|r| r.min))?;
-            st.serialize_field("round_trip_ms_avg", &rt.map(|r| r.avg))?;
-            st.serialize_field("round_trip_ms_max", &rt.map(|r| r.max))?;
-            st.serialize_field("round_trip_ms_stddev", &rt.and_then(|r| r.stddev))?;
-            st.serialize_field("responses", &Items(self.responses()))?;
-            st.serialize_field("complete", &self.complete())?;
-            st.end()
-        }
+impl serde::Serialize for DiagPing<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        crate::ser::run(self, s)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vmkping::MAX_LISTED_TIMEOUTS;
     use std::vec::Vec;
 
     const JUMBO: &str = "\

@@ -177,12 +177,17 @@ fn row<'a>(b: &Block<'a>) -> Option<InterfaceRow<'a>> {
     record.then_some(r)
 }
 
-/// Diagnostics of one block: unreadable values and lines that are not pairs; every line
-/// of a block that is not a vmknic record (prose, an `Error:` line).
-fn block_diagnostics<'a>(b: Block<'a>) -> impl Iterator<Item = Diagnostic<'a>> + Clone {
-    let record = is_row(&b);
-    let unrecognized = |line: u32, text: &'a str| {
-        Diagnostic::new(DiagnosticKind::OutputLineUnrecognized, line).with_text(KIND, text)
+/// Diagnostics of one block of `kind` output (`record`: the block is one of its rows):
+/// values `unparseable` rejects, lines that are not pairs, and every line of a block
+/// that is no record (prose, an `Error:` line). The netstack list reads its blocks alike.
+pub(crate) fn block_diagnostics<'a>(
+    kind: &'static str,
+    record: bool,
+    b: Block<'a>,
+    unparseable: impl Fn(&Pair<'a>) -> bool + Clone,
+) -> impl Iterator<Item = Diagnostic<'a>> + Clone {
+    let unrecognized = move |line: u32, text: &'a str| {
+        Diagnostic::new(DiagnosticKind::OutputLineUnrecognized, line).with_text(kind, text)
     };
     let name = b.name.filter(|_| !record).map(|n| unrecognized(b.line, n));
     let pairs = b.pairs().filter_map(move |p| {
@@ -227,7 +232,7 @@ impl<'a> InterfaceList<'a> {
 
     /// Values that cannot be read and lines that belong to no vmknic, in line order.
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
-        Blocks::new(self.lines).flat_map(block_diagnostics)
+        Blocks::new(self.lines).flat_map(|b| block_diagnostics(KIND, is_row(&b), b, unparseable))
     }
 }
 

@@ -18,8 +18,9 @@
 //! assert_eq!(rows, [(Some("defaultTcpipStack"), Some(4660), 1), (Some("vmotion"), Some(4660), 5)]);
 //! ```
 
-use crate::diag::{Diagnostic, DiagnosticKind};
+use crate::diag::Diagnostic;
 use crate::esxcli::block::{Block, Blocks, Pair, present};
+use crate::iface::block_diagnostics;
 use crate::lines::Lines;
 use crate::shape;
 
@@ -92,27 +93,9 @@ fn row<'a>(b: &Block<'a>) -> NetstackRow<'a> {
     r
 }
 
-fn block_diagnostics<'a>(b: Block<'a>) -> impl Iterator<Item = Diagnostic<'a>> + Clone {
-    let stack = is_row(&b);
-    let unrecognized = |line: u32, text: &'a str| {
-        Diagnostic::new(DiagnosticKind::OutputLineUnrecognized, line).with_text(KIND, text)
-    };
-    let name = b.name.filter(|_| !stack).map(|n| unrecognized(b.line, n));
-    let pairs = b.pairs().filter_map(move |p| {
-        if !stack || !p.is_pair() {
-            Some(unrecognized(
-                p.line,
-                if p.is_pair() { p.key } else { p.value },
-            ))
-        } else if p.is("State") && state(p.value).is_err() {
-            Some(
-                Diagnostic::new(DiagnosticKind::ValueUnparseable, p.line).with_text(p.key, p.value),
-            )
-        } else {
-            None
-        }
-    });
-    name.into_iter().chain(pairs)
+/// A `State` that is no number.
+fn unparseable(p: &Pair<'_>) -> bool {
+    p.is("State") && state(p.value).is_err()
 }
 
 /// `esxcli network ip netstack list` output: iterate its [`rows`](Self::rows) and
@@ -141,7 +124,7 @@ impl<'a> NetstackList<'a> {
 
     /// States that are not numbers and lines that belong to no stack, in line order.
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
-        Blocks::new(self.lines).flat_map(block_diagnostics)
+        Blocks::new(self.lines).flat_map(|b| block_diagnostics(KIND, is_row(&b), b, unparseable))
     }
 }
 
@@ -190,6 +173,7 @@ mod ser {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::DiagnosticKind;
     use std::vec::Vec;
 
     #[test]

@@ -13,7 +13,7 @@ use crate::rules::{Evidence, Finding, HostName, Rule};
 use crate::transcript::SectionKind;
 use crate::transcript::{Section, Transcript};
 use crate::vmknic::VmknicRow;
-use crate::vmkping::{PingCommand, PingRun, Response};
+use crate::vmkping::{PingCommand, PingRun, Response, Run};
 
 /// Serializes a `Display` value as a JSON string, without allocating.
 pub(crate) struct Shown<'t, T: ?Sized>(pub &'t T);
@@ -128,25 +128,31 @@ impl Serialize for Response<'_> {
 
 impl Serialize for PingRun<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let rt = self.round_trip;
-        let mut st = s.serialize_struct("PingRun", 17)?;
-        st.serialize_field("line", &self.line)?;
-        st.serialize_field("command", &self.command)?;
-        st.serialize_field("destination", &self.destination)?;
-        st.serialize_field("destination_ip", &self.destination_ip)?;
-        st.serialize_field("data_bytes", &self.data_bytes)?;
-        st.serialize_field("packets_transmitted", &self.packets_transmitted())?;
-        st.serialize_field("packets_received", &self.packets_received())?;
-        st.serialize_field("packet_loss_percent", &self.packet_loss_percent())?;
-        st.serialize_field("duplicates", &self.duplicates())?;
-        st.serialize_field("round_trip_ms_min", &rt.map(|r| r.min))?;
-        st.serialize_field("round_trip_ms_avg", &rt.map(|r| r.avg))?;
-        st.serialize_field("round_trip_ms_max", &rt.map(|r| r.max))?;
-        st.serialize_field("round_trip_ms_stddev", &rt.and_then(|r| r.stddev))?;
-        st.serialize_field("responses", &Items(self.responses()))?;
-        st.serialize_field("complete", &self.complete())?;
-        st.end()
+        run(self, s)
     }
+}
+
+/// The run JSON of a vmkping run or an esxcli diag ping (DESIGN.md §4.2).
+pub(crate) fn run<'a, S: Serializer>(r: &impl Run<'a>, s: S) -> Result<S::Ok, S::Error> {
+    let h = r.head();
+    let (sum, rt) = (h.summary, h.round_trip);
+    let mut st = s.serialize_struct("PingRun", 15)?;
+    st.serialize_field("line", &h.line)?;
+    st.serialize_field("command", &h.command)?;
+    st.serialize_field("destination", &h.destination)?;
+    st.serialize_field("destination_ip", &h.destination_ip)?;
+    st.serialize_field("data_bytes", &h.data_bytes)?;
+    st.serialize_field("packets_transmitted", &sum.map(|s| s.transmitted))?;
+    st.serialize_field("packets_received", &sum.map(|s| s.received))?;
+    st.serialize_field("packet_loss_percent", &sum.map(|s| s.loss_percent))?;
+    st.serialize_field("duplicates", &sum.map(|s| s.duplicates))?;
+    st.serialize_field("round_trip_ms_min", &rt.map(|r| r.min))?;
+    st.serialize_field("round_trip_ms_avg", &rt.map(|r| r.avg))?;
+    st.serialize_field("round_trip_ms_max", &rt.map(|r| r.max))?;
+    st.serialize_field("round_trip_ms_stddev", &rt.and_then(|r| r.stddev))?;
+    st.serialize_field("responses", &Items(r.responses()))?;
+    st.serialize_field("complete", &sum.is_some())?;
+    st.end()
 }
 
 impl Serialize for Section<'_> {

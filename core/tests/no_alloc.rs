@@ -1,72 +1,19 @@
 //! The core allocates nothing: a counting global allocator fails the test on any
 //! allocation made (by this thread) while parsing, evaluating and rendering.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-use std::fmt::{self, Write as _};
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod alloc_support;
+mod support;
 
+use std::fmt::Write as _;
+
+use alloc_support::{Buf, allocations};
 use vmkcheck_core::facts::Facts;
 use vmkcheck_core::rules::{self, Finding, Host, HostSection, PingFact, Row, Source, Workspace};
 use vmkcheck_core::{transcript, vmknic, vmkping};
 
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-thread_local! {
-    // Only the measured thread counts: the test harness allocates on others.
-    static ARMED: Cell<bool> = const { Cell::new(false) };
-}
-
-// SAFETY: forwards every call to the system allocator unchanged; only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if ARMED.with(Cell::get) {
-            ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
-        }
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from `System.alloc` with this layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// Counts the allocations `f` makes on this thread.
-fn allocations(f: impl FnOnce()) -> usize {
-    ALLOCATIONS.store(0, Ordering::SeqCst);
-    ARMED.with(|a| a.set(true));
-    f();
-    ARMED.with(|a| a.set(false));
-    ALLOCATIONS.load(Ordering::SeqCst)
-}
-
-/// A fixed buffer to render messages into.
-struct Buf {
-    bytes: [u8; 4096],
-    len: usize,
-}
-
-impl fmt::Write for Buf {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = (self.len + s.len()).min(self.bytes.len());
-        let n = end - self.len;
-        self.bytes[self.len..end].copy_from_slice(&s.as_bytes()[..n]);
-        self.len = end;
-        Ok(())
-    }
-}
-
 fn corpus_texts() -> Vec<(String, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus");
     let mut v = Vec::new();
-    for e in std::fs::read_dir(dir).expect("corpus") {
+    for e in std::fs::read_dir(support::corpus_dir()).expect("corpus") {
         let case = e.expect("entry").path();
         for f in std::fs::read_dir(&case).into_iter().flatten().flatten() {
             let p = f.path();
@@ -83,10 +30,7 @@ fn corpus_texts() -> Vec<(String, String)> {
 #[test]
 fn parsing_allocates_nothing() {
     let texts = corpus_texts();
-    let mut buf = Buf {
-        bytes: [0; 4096],
-        len: 0,
-    };
+    let mut buf = Buf::new();
     let n = allocations(|| {
         for (_, text) in &texts {
             let t = transcript::parse(text);
@@ -119,11 +63,9 @@ fn parsing_allocates_nothing() {
 #[test]
 fn evaluating_and_rendering_allocate_nothing() {
     let texts = corpus_texts();
-    let facts_text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../tests/corpus/s01-clean-ready-pair/facts.json"),
-    )
-    .expect("facts");
+    let facts_text =
+        std::fs::read_to_string(support::corpus_dir().join("s01-clean-ready-pair/facts.json"))
+            .expect("facts");
     let sources: Vec<Source<'_>> = texts
         .iter()
         .map(|(n, t)| Source { name: n, text: t })
@@ -135,10 +77,7 @@ fn evaluating_and_rendering_allocate_nothing() {
     let mut pings = vec![PingFact::EMPTY; need.pings];
     let mut sections = vec![HostSection::EMPTY; need.sections];
     let mut findings: Vec<Option<Finding<'_>>> = vec![None; 16_384];
-    let mut buf = Buf {
-        bytes: [0; 4096],
-        len: 0,
-    };
+    let mut buf = Buf::new();
     let mut count = 0usize;
     let n = allocations(|| {
         let facts = Facts::parse(&facts_text).ok();

@@ -1,11 +1,12 @@
 //! The esxcli block parsers (iface, tags, netstack, version) allocate nothing: parsing,
 //! iterating, rendering diagnostics and serializing into a buffer reserved beforehand.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-use std::fmt::{self, Write as _};
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod alloc_support;
+mod support;
 
+use std::fmt::Write as _;
+
+use alloc_support::{Buf, allocations};
 use vmkcheck_core::esxcli::block::Blocks;
 use vmkcheck_core::iface::InterfaceList;
 use vmkcheck_core::lines::Lines;
@@ -13,71 +14,12 @@ use vmkcheck_core::netstack::NetstackList;
 use vmkcheck_core::tags::Tags;
 use vmkcheck_core::version::Version;
 
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-thread_local! {
-    static ARMED: Cell<bool> = const { Cell::new(false) };
-}
-
-// SAFETY: forwards every call to the system allocator unchanged; only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if ARMED.with(Cell::get) {
-            ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
-        }
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from `System.alloc` with this layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-fn allocations(f: impl FnOnce()) -> usize {
-    ALLOCATIONS.store(0, Ordering::SeqCst);
-    ARMED.with(|a| a.set(true));
-    f();
-    ARMED.with(|a| a.set(false));
-    ALLOCATIONS.load(Ordering::SeqCst)
-}
-
-/// A fixed buffer to render messages into.
-struct Buf {
-    bytes: [u8; 4096],
-    len: usize,
-}
-
-impl fmt::Write for Buf {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = (self.len + s.len()).min(self.bytes.len());
-        let n = end - self.len;
-        self.bytes[self.len..end].copy_from_slice(&s.as_bytes()[..n]);
-        self.len = end;
-        Ok(())
-    }
-}
-
 #[test]
 fn block_parsers_allocate_nothing() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus");
-    let mut texts: Vec<String> = std::fs::read_dir(dir)
-        .expect("corpus")
-        .filter_map(|e| std::fs::read_to_string(e.ok()?.path().join("input.txt")).ok())
-        .collect();
-    texts.sort();
+    let texts = support::corpus();
     #[cfg(feature = "serde")]
     let mut json: Vec<u8> = Vec::with_capacity(1 << 20);
-    let mut buf = Buf {
-        bytes: [0; 4096],
-        len: 0,
-    };
+    let mut buf = Buf::new();
     for text in &texts {
         #[cfg(feature = "serde")]
         json.clear();

@@ -1,22 +1,15 @@
 //! Properties every parser must keep, on arbitrary input and on the shared corpus.
 
+mod support;
+
 use std::fmt::Write as _;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use proptest::prelude::*;
+use support::{any_bytes, blank_after_every_line, corpus, corpus_file, edits, line_count, mutate};
 use vmkcheck_core::transcript::{self, SectionKind};
 use vmkcheck_core::vmknic::{self, Family, VmknicRow};
 use vmkcheck_core::{Diagnostic, vmkping};
-
-fn corpus() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus");
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus dir")
-        .filter_map(|e| std::fs::read_to_string(e.ok()?.path().join("input.txt")).ok())
-        .collect();
-    v.sort();
-    v
-}
 
 /// Everything a user can reach from a transcript, flattened, with line numbers.
 /// Walking it exercises every iterator and every `Display`.
@@ -64,10 +57,6 @@ fn walk(text: &str) -> Vec<(u32, String)> {
     out
 }
 
-fn line_count(text: &str) -> u32 {
-    u32::try_from(text.split('\n').count()).unwrap_or(u32::MAX)
-}
-
 fn assert_lines_inside(text: &str, items: &[(u32, String)]) {
     let n = line_count(text);
     for (line, what) in items {
@@ -78,35 +67,6 @@ fn assert_lines_inside(text: &str, items: &[(u32, String)]) {
     }
 }
 
-/// Byte-level mutations of a corpus file.
-fn mutate(base: &str, edits: &[(usize, u8, u8)]) -> String {
-    let mut b = base.as_bytes().to_vec();
-    for &(at, op, byte) in edits {
-        let i = if b.is_empty() { 0 } else { at % (b.len() + 1) };
-        match op % 4 {
-            0 => b.insert(i, byte),
-            1 if i < b.len() => {
-                b.remove(i);
-            }
-            2 if i < b.len() => b[i] = byte,
-            _ => {
-                // Duplicate the line around i.
-                let start = b[..i]
-                    .iter()
-                    .rposition(|c| *c == b'\n')
-                    .map_or(0, |p| p + 1);
-                let end = b[i..]
-                    .iter()
-                    .position(|c| *c == b'\n')
-                    .map_or(b.len(), |p| i + p + 1);
-                let line = b[start..end].to_vec();
-                b.splice(start..start, line);
-            }
-        }
-    }
-    String::from_utf8_lossy(&b).into_owned()
-}
-
 const NOISE: &[u8] = b" \t\r\n.:-#>[]@vmkPING0123456789/()=%,";
 
 proptest! {
@@ -114,7 +74,7 @@ proptest! {
 
     /// (1) No input panics or loops, (4) every line number lies inside the input.
     #[test]
-    fn arbitrary_text_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+    fn arbitrary_text_never_panics(bytes in any_bytes()) {
         let text = String::from_utf8_lossy(&bytes);
         let items = walk(&text);
         assert_lines_inside(&text, &items);
@@ -132,11 +92,9 @@ proptest! {
     #[test]
     fn mutated_corpus_never_panics(
         file in 0usize..1000,
-        edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..12),
+        edits in edits(),
     ) {
-        let corpus = corpus();
-        let base = &corpus[file % corpus.len()];
-        let text = mutate(base, &edits);
+        let text = mutate(&corpus_file(file), &edits);
         let items = walk(&text);
         assert_lines_inside(&text, &items);
         let _ = vmknic::parse(&text).map(|t| t.rows().count());
@@ -455,9 +413,7 @@ fn noise_changes_no_parsed_value() {
         ("trailing blanks", |t| {
             t.lines().map(|l| format!("{l}   \n")).collect()
         }),
-        ("blank line after every line", |t| {
-            t.lines().map(|l| format!("{l}\n\n")).collect()
-        }),
+        ("blank line after every line", blank_after_every_line),
         ("indent", |t| {
             t.lines()
                 .map(|l| {

@@ -2,7 +2,10 @@
 //! line inside the input, bounded responses, and the g30–g33 corpus cases read as
 //! their EXPECT.md says, also after CRLF / blank-after-every-line / collapsed blanks.
 
+mod support;
+
 use proptest::prelude::*;
+use support::{any_bytes, corpus_input, edits, line_count, mutate_bytes};
 use vmkcheck_core::diag_ping::{self, DiagPing};
 use vmkcheck_core::lines::Lines;
 use vmkcheck_core::vmkping::{MAX_LISTED_TIMEOUTS, ResponseType};
@@ -14,18 +17,6 @@ const CASES: [&str; 4] = [
     "g32-diag-ping-lossy-no-command-6x",
     "g33-diag-ping-ipv6-long-options-8x",
 ];
-
-fn case(name: &str) -> String {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/corpus")
-        .join(name)
-        .join("input.txt");
-    std::fs::read_to_string(p).expect("corpus case")
-}
-
-fn line_count(text: &str) -> u32 {
-    u32::try_from(text.split('\n').count()).unwrap_or(u32::MAX)
-}
 
 /// Everything a run yields, as `(line, what)`; walks every iterator and `Display`.
 fn walk(run: &DiagPing<'_>) -> Vec<(u32, String)> {
@@ -272,7 +263,7 @@ fn expect(name: &str, text: &str, with_lines: bool) {
 #[test]
 fn corpus_cases_read_as_expected() {
     for name in CASES {
-        let text = case(name);
+        let text = corpus_input(name);
         check(&text);
         expect(name, &text, true);
     }
@@ -281,7 +272,7 @@ fn corpus_cases_read_as_expected() {
 #[test]
 fn corpus_cases_survive_messy_pastes() {
     for name in CASES {
-        let text = case(name).replace("\r\n", "\n");
+        let text = corpus_input(name).replace("\r\n", "\n");
         let crlf = text.replace('\n', "\r\n");
         let doubled = text.replace('\n', "\n\n");
         let collapsed: String = text
@@ -293,23 +284,6 @@ fn corpus_cases_survive_messy_pastes() {
             expect(name, &messy, false);
         }
     }
-}
-
-/// Byte-level mutations of a text.
-fn mutate(base: &str, edits: &[(usize, u8, u8)]) -> String {
-    let mut b = base.as_bytes().to_vec();
-    for &(at, op, byte) in edits {
-        let i = if b.is_empty() { 0 } else { at % (b.len() + 1) };
-        match op % 3 {
-            0 => b.insert(i, byte),
-            1 if i < b.len() => {
-                b.remove(i);
-            }
-            _ if i < b.len() => b[i] = byte,
-            _ => {}
-        }
-    }
-    String::from_utf8_lossy(&b).into_owned()
 }
 
 /// Pieces of diag ping output, to build format-shaped noise from.
@@ -353,7 +327,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
-    fn arbitrary_text_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+    fn arbitrary_text_never_panics(bytes in any_bytes()) {
         check(&String::from_utf8_lossy(&bytes));
     }
 
@@ -366,9 +340,9 @@ proptest! {
     #[test]
     fn mutated_corpus_never_panics(
         which in 0usize..CASES.len(),
-        edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..12),
+        edits in edits(),
     ) {
-        let text = mutate(&case(CASES[which]), &edits);
+        let text = mutate_bytes(&corpus_input(CASES[which]), &edits);
         check(&text);
         for run in runs(&text) {
             let _ = walk(&run);

@@ -3,9 +3,11 @@
 //! read back cell for cell through CRLF, blank lines, collapsed and trailing blanks.
 
 mod esxcli_support;
+mod support;
 
-use esxcli_support::{corpus, line_count, mutate, render, render_padded, variants};
+use esxcli_support::{render, render_padded, variants};
 use proptest::prelude::*;
+use support::{any_bytes, corpus_file, edits, line_count, mutate};
 use vmkcheck_core::esxcli::table::{Header, MAX_COLUMNS, Table};
 use vmkcheck_core::lines::Lines;
 
@@ -41,17 +43,16 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn arbitrary_text_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+    fn arbitrary_text_never_panics(bytes in any_bytes()) {
         walk(&String::from_utf8_lossy(&bytes), &["Name", "Network", "IPv4 Address"]);
     }
 
     #[test]
     fn mutated_samples_never_panic(
         file in 0usize..1000,
-        edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..12),
+        edits in edits(),
     ) {
-        let corpus = corpus();
-        walk(&mutate(&corpus[file % corpus.len()], &edits), &["Interface", "Network", "Name"]);
+        walk(&mutate(&corpus_file(file), &edits), &["Interface", "Network", "Name"]);
     }
 
     #[test]

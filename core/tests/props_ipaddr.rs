@@ -2,11 +2,13 @@
 //! read back unchanged through paste damage, and the corpus cases g01-g06.
 
 mod esxcli_support;
+mod support;
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use esxcli_support::{corpus, corpus_input, line_count, mutate, render, sections, variants};
+use esxcli_support::{render, sections, variants};
 use proptest::prelude::*;
+use support::{any_bytes, corpus_file, corpus_input, edits, line_count, mutate};
 use vmkcheck_core::ipaddr::{Ipv4Row, Ipv4Table, Ipv6Row, Ipv6Table};
 
 const V4_TITLES: [&str; 7] = [
@@ -141,17 +143,16 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn arbitrary_text_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+    fn arbitrary_text_never_panics(bytes in any_bytes()) {
         walk(&String::from_utf8_lossy(&bytes));
     }
 
     #[test]
     fn mutated_samples_never_panic(
         file in 0usize..1000,
-        edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..12),
+        edits in edits(),
     ) {
-        let corpus = corpus();
-        walk(&mutate(&corpus[file % corpus.len()], &edits));
+        walk(&mutate(&corpus_file(file), &edits));
     }
 
     #[test]

@@ -2,18 +2,13 @@
 //! panic on anything, every line inside the input, generated NICs read back unchanged in
 //! every layout and after CRLF, a blank line after every line, or collapsed blanks.
 
-use proptest::prelude::*;
-use vmkcheck_core::nic::{self, Event, NicList};
+mod support;
 
-fn corpus() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus");
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus dir")
-        .filter_map(|e| std::fs::read_to_string(e.ok()?.path().join("input.txt")).ok())
-        .collect();
-    v.sort();
-    v
-}
+use proptest::prelude::*;
+use support::{
+    any_bytes, assert_inside, collapse_whitespace, column_widths, corpus_file, edits, mutate_bytes,
+};
+use vmkcheck_core::nic::{self, Event, NicList};
 
 fn walk(text: &str) -> Vec<u32> {
     let list = NicList::parse(text);
@@ -37,29 +32,6 @@ fn walk(text: &str) -> Vec<u32> {
         let _ = (nic::is_start(l), nic::is_continuation(l));
     }
     lines
-}
-
-fn assert_inside(text: &str, lines: &[u32]) {
-    let n = u32::try_from(text.split('\n').count()).unwrap_or(u32::MAX);
-    for l in lines {
-        assert!((1..=n).contains(l), "line {l} outside 1..={n}");
-    }
-}
-
-fn mutate(base: &str, edits: &[(usize, u8, u8)]) -> String {
-    let mut b = base.as_bytes().to_vec();
-    for &(at, op, byte) in edits {
-        let i = if b.is_empty() { 0 } else { at % (b.len() + 1) };
-        match op % 3 {
-            0 => b.insert(i, byte),
-            1 if i < b.len() => {
-                b.remove(i);
-            }
-            _ if i < b.len() => b[i] = byte,
-            _ => {}
-        }
-    }
-    String::from_utf8_lossy(&b).into_owned()
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -124,17 +96,7 @@ enum Layout {
 
 /// esxcli's table: strings left-aligned, numbers right-aligned, two blanks between columns.
 fn esxcli_table(titles: &[&str], rows: &[Vec<String>], numeric: &[usize]) -> String {
-    let widths: Vec<usize> = titles
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            rows.iter()
-                .map(|r| r[i].len())
-                .chain([t.len()])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let widths = column_widths(titles, rows);
     let fmt = |vals: Vec<String>, head: bool| {
         let cells: Vec<String> = vals
             .iter()
@@ -162,6 +124,27 @@ fn esxcli_table(titles: &[&str], rows: &[Vec<String>], numeric: &[usize]) -> Str
     out
 }
 
+/// A NIC's cells in esxcli's columns, with the admin status column on ESXi 6.x+.
+fn esxcli_rows(nics: &[GenNic], admin: bool) -> Vec<Vec<String>> {
+    nics.iter()
+        .map(|n| {
+            let mut row = vec![n.name.clone(), n.pci.clone(), n.driver.clone()];
+            if admin {
+                row.push(n.admin.clone().unwrap_or_default());
+            }
+            row.extend([
+                n.link.clone(),
+                n.speed.to_string(),
+                n.duplex.clone(),
+                n.mac.clone(),
+                n.mtu.to_string(),
+                n.description.clone(),
+            ]);
+            row
+        })
+        .collect()
+}
+
 fn render(nics: &[GenNic], layout: Layout) -> String {
     match layout {
         Layout::Esxcli6 => esxcli_table(
@@ -177,23 +160,7 @@ fn render(nics: &[GenNic], layout: Layout) -> String {
                 "MTU",
                 "Description",
             ],
-            &nics
-                .iter()
-                .map(|n| {
-                    vec![
-                        n.name.clone(),
-                        n.pci.clone(),
-                        n.driver.clone(),
-                        n.admin.clone().unwrap_or_default(),
-                        n.link.clone(),
-                        n.speed.to_string(),
-                        n.duplex.clone(),
-                        n.mac.clone(),
-                        n.mtu.to_string(),
-                        n.description.clone(),
-                    ]
-                })
-                .collect::<Vec<_>>(),
+            &esxcli_rows(nics, true),
             &[5, 8],
         ),
         Layout::Esxcli5 => esxcli_table(
@@ -208,22 +175,7 @@ fn render(nics: &[GenNic], layout: Layout) -> String {
                 "MTU",
                 "Description",
             ],
-            &nics
-                .iter()
-                .map(|n| {
-                    vec![
-                        n.name.clone(),
-                        n.pci.clone(),
-                        n.driver.clone(),
-                        n.link.clone(),
-                        n.speed.to_string(),
-                        n.duplex.clone(),
-                        n.mac.clone(),
-                        n.mtu.to_string(),
-                        n.description.clone(),
-                    ]
-                })
-                .collect::<Vec<_>>(),
+            &esxcli_rows(nics, false),
             &[4, 7],
         ),
         Layout::EsxcfgNics => {
@@ -272,13 +224,6 @@ fn read_back(text: &str) -> Vec<GenNic> {
         .collect()
 }
 
-fn collapse(text: &str) -> String {
-    text.split('\n')
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 fn layout() -> impl Strategy<Value = Layout> {
     prop_oneof![
         Just(Layout::Esxcli6),
@@ -291,7 +236,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn arbitrary_text_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+    fn arbitrary_text_never_panics(bytes in any_bytes()) {
         let text = String::from_utf8_lossy(&bytes);
         assert_inside(&text, &walk(&text));
     }
@@ -299,10 +244,9 @@ proptest! {
     #[test]
     fn mutated_corpus_never_panics(
         file in 0usize..1000,
-        edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..12),
+        edits in edits(),
     ) {
-        let corpus = corpus();
-        let text = mutate(&corpus[file % corpus.len()], &edits);
+        let text = mutate_bytes(&corpus_file(file), &edits);
         assert_inside(&text, &walk(&text));
     }
 
@@ -319,7 +263,7 @@ proptest! {
         prop_assert_eq!(NicList::parse(&text).diagnostics().count(), 0);
         prop_assert_eq!(&read_back(&text.replace('\n', "\r\n")), &expected);
         prop_assert_eq!(&read_back(&text.replace('\n', "\n\n")), &expected);
-        prop_assert_eq!(&read_back(&collapse(&text)), &expected, "{}", collapse(&text));
+        prop_assert_eq!(&read_back(&collapse_whitespace(&text)), &expected, "{}", collapse_whitespace(&text));
         for l in text.lines() {
             prop_assert!(nic::is_continuation(l), "{}", l);
         }

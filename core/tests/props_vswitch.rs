@@ -2,19 +2,14 @@
 //! the input, generated switches read back unchanged in every layout and after CRLF, a
 //! blank line after every line, or collapsed blanks.
 
+mod support;
+
 use proptest::prelude::*;
+use support::{
+    any_bytes, assert_inside, collapse_whitespace, corpus_file, corpus_input, edits, mutate_bytes,
+};
 use vmkcheck_core::lines::Lines;
 use vmkcheck_core::vswitch::{self, Event, SwitchKind, VswitchList};
-
-fn corpus() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus");
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus dir")
-        .filter_map(|e| std::fs::read_to_string(e.ok()?.path().join("input.txt")).ok())
-        .collect();
-    v.sort();
-    v
-}
 
 /// Walks everything a user can reach; returns every line number seen.
 fn walk(text: &str) -> Vec<u32> {
@@ -38,29 +33,6 @@ fn walk(text: &str) -> Vec<u32> {
         let _ = (vswitch::is_start(l), vswitch::is_continuation(l));
     }
     lines
-}
-
-fn assert_inside(text: &str, lines: &[u32]) {
-    let n = u32::try_from(text.split('\n').count()).unwrap_or(u32::MAX);
-    for l in lines {
-        assert!((1..=n).contains(l), "line {l} outside 1..={n}");
-    }
-}
-
-fn mutate(base: &str, edits: &[(usize, u8, u8)]) -> String {
-    let mut b = base.as_bytes().to_vec();
-    for &(at, op, byte) in edits {
-        let i = if b.is_empty() { 0 } else { at % (b.len() + 1) };
-        match op % 3 {
-            0 => b.insert(i, byte),
-            1 if i < b.len() => {
-                b.remove(i);
-            }
-            _ if i < b.len() => b[i] = byte,
-            _ => {}
-        }
-    }
-    String::from_utf8_lossy(&b).into_owned()
 }
 
 // ---- generated switches ----
@@ -304,18 +276,11 @@ fn read_back(text: &str) -> Vec<Sw> {
         .collect()
 }
 
-fn collapse(text: &str) -> String {
-    text.split('\n')
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn arbitrary_text_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+    fn arbitrary_text_never_panics(bytes in any_bytes()) {
         let text = String::from_utf8_lossy(&bytes);
         assert_inside(&text, &walk(&text));
     }
@@ -323,10 +288,9 @@ proptest! {
     #[test]
     fn mutated_corpus_never_panics(
         file in 0usize..1000,
-        edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..12),
+        edits in edits(),
     ) {
-        let corpus = corpus();
-        let text = mutate(&corpus[file % corpus.len()], &edits);
+        let text = mutate_bytes(&corpus_file(file), &edits);
         assert_inside(&text, &walk(&text));
     }
 
@@ -344,7 +308,7 @@ proptest! {
         // Lenient input: CRLF, a blank line after every line, collapsed blanks.
         prop_assert_eq!(&read_back(&text.replace('\n', "\r\n")), &expected);
         prop_assert_eq!(&read_back(&text.replace('\n', "\n\n")), &expected);
-        prop_assert_eq!(&read_back(&collapse(&text)), &expected);
+        prop_assert_eq!(&read_back(&collapse_whitespace(&text)), &expected);
         for l in text.lines() {
             prop_assert!(vswitch::is_continuation(l), "{}", l);
         }
@@ -362,11 +326,7 @@ proptest! {
 
 #[test]
 fn corpus_lookup_by_section_body() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../tests/corpus/g24-esxcfg-vswitch-6x-standard-and-dvs/input.txt"),
-    )
-    .expect("g24");
+    let text = corpus_input("g24-esxcfg-vswitch-6x-standard-and-dvs");
     let mut body = Lines::new(&text);
     let cmd = body.next().map(|l| l.text);
     let list = VswitchList::from_lines(body, cmd);

@@ -7,13 +7,11 @@
 use core::cmp::Ordering;
 
 use super::finding::HostName;
-#[cfg(feature = "esxi-commands")]
-use crate::diag_ping::DiagPing;
 use crate::facts::{HostFacts, Tags};
 use crate::shape;
 use crate::transcript::{self, Section, SectionKind};
 use crate::vmknic::VmknicRow;
-use crate::vmkping::{PingCommand, PingRun, Response, ResponseType, RoundTrip};
+use crate::vmkping::{Head, ResponseType, Run};
 use crate::{Error, ErrorKind};
 
 /// One pasted transcript and the name of where it came from.
@@ -228,7 +226,15 @@ impl PingFact<'_> {
 
     /// Reduces a run (vmkping or esxcli diag ping) to its facts.
     pub(crate) fn of<'a>(run: &impl Run<'a>, host: usize, source: u32) -> PingFact<'a> {
-        let (cmd, line, destination, destination_ip, data_bytes, round_trip) = run.head();
+        let Head {
+            line,
+            command: cmd,
+            destination,
+            destination_ip,
+            data_bytes,
+            summary,
+            round_trip,
+        } = run.head();
         let mut replies = 0u32;
         let mut lost = 0u32;
         let mut dup_line = 0u32;
@@ -259,11 +265,11 @@ impl PingFact<'_> {
             }
         }
         // The summary is the truth when pasted; the lines shown otherwise.
-        let (rx, tx) = match (run.packets_received(), run.packets_transmitted()) {
-            (Some(rx), Some(tx)) => (rx, tx),
-            _ => (replies, replies.saturating_add(lost)),
+        let (rx, tx) = match summary {
+            Some(s) => (s.received, s.transmitted),
+            None => (replies, replies.saturating_add(lost)),
         };
-        let loss_percent = run.packet_loss_percent().unwrap_or_else(|| {
+        let loss_percent = summary.map(|s| s.loss_percent).unwrap_or_else(|| {
             if tx == 0 {
                 0.0
             } else {
@@ -290,7 +296,7 @@ impl PingFact<'_> {
             partial: rx > 0 && rx < tx,
             loss_percent,
             send_error,
-            duplicates: run.duplicates().unwrap_or(duplicates).max(duplicates),
+            duplicates: summary.map_or(duplicates, |s| s.duplicates).max(duplicates),
             rtt_avg,
             from: None,
             peer: None,
@@ -330,71 +336,6 @@ impl HostSection<'_> {
         )
     }
 }
-
-/// What [`PingFact::of`] reads of a run: a vmkping run and an esxcli diag ping alike.
-pub(crate) trait Run<'a> {
-    /// Command, line, destination, destination address, data bytes, round trip.
-    #[allow(clippy::type_complexity)]
-    fn head(
-        &self,
-    ) -> (
-        Option<PingCommand<'a>>,
-        u32,
-        Option<&'a str>,
-        Option<&'a str>,
-        Option<u32>,
-        Option<RoundTrip>,
-    );
-    fn responses(&self) -> impl Iterator<Item = Response<'a>>;
-    fn packets_received(&self) -> Option<u32>;
-    fn packets_transmitted(&self) -> Option<u32>;
-    fn packet_loss_percent(&self) -> Option<f64>;
-    fn duplicates(&self) -> Option<u32>;
-}
-
-macro_rules! run_view {
-    ($t:ty) => {
-        impl<'a> Run<'a> for $t {
-            fn head(
-                &self,
-            ) -> (
-                Option<PingCommand<'a>>,
-                u32,
-                Option<&'a str>,
-                Option<&'a str>,
-                Option<u32>,
-                Option<RoundTrip>,
-            ) {
-                (
-                    self.command,
-                    self.line,
-                    self.destination,
-                    self.destination_ip,
-                    self.data_bytes,
-                    self.round_trip,
-                )
-            }
-            fn responses(&self) -> impl Iterator<Item = Response<'a>> {
-                <$t>::responses(self)
-            }
-            fn packets_received(&self) -> Option<u32> {
-                <$t>::packets_received(self)
-            }
-            fn packets_transmitted(&self) -> Option<u32> {
-                <$t>::packets_transmitted(self)
-            }
-            fn packet_loss_percent(&self) -> Option<f64> {
-                <$t>::packet_loss_percent(self)
-            }
-            fn duplicates(&self) -> Option<u32> {
-                <$t>::duplicates(self)
-            }
-        }
-    };
-}
-run_view!(PingRun<'a>);
-#[cfg(feature = "esxi-commands")]
-run_view!(DiagPing<'a>);
 
 /// The caller-provided buffers the engine works in. Size them with [`needs`].
 #[derive(Debug)]

@@ -59,29 +59,26 @@ pub fn is_ping_program(word: &str) -> bool {
     matches!(base, "vmkping" | "ping" | "ping6")
 }
 
+/// A command line without its trailing `# comment`, trimmed.
+pub(crate) fn without_comment(command: &str) -> &str {
+    match command.find(" #").or_else(|| command.find("\t#")) {
+        Some(i) => command.get(..i).unwrap_or(command),
+        None => command,
+    }
+    .trim()
+}
+
 impl<'a> PingCommand<'a> {
-    /// Parses a command line (without prompt). `None` if it is not a ping command.
-    pub fn parse(command: &'a str, line: u32) -> Option<Self> {
-        // A trailing `# comment` is not part of the command.
-        let text = match command.find(" #").or_else(|| command.find("\t#")) {
-            Some(i) => command.get(..i).unwrap_or(command),
-            None => command,
-        }
-        .trim();
-        let mut words = text.split_ascii_whitespace();
-        let first = words.next()?;
-        if !is_ping_program(first) {
-            return None;
-        }
-        let program = first.rsplit('/').next().unwrap_or(first);
-        let mut c = PingCommand {
+    /// A command of `program` at `line` with no option set (`diag_ping` builds its own).
+    pub(crate) const fn bare(line: u32, text: &'a str, program: &'a str) -> Self {
+        PingCommand {
             line,
             text,
             program,
             target: None,
             netstack: None,
             interface: None,
-            ipv6: program == "ping6",
+            ipv6: false,
             df: false,
             size: None,
             count: None,
@@ -91,7 +88,20 @@ impl<'a> PingCommand<'a> {
             next_hop: None,
             unknown_option: None,
             bad_value: None,
-        };
+        }
+    }
+
+    /// Parses a command line (without prompt). `None` if it is not a ping command.
+    pub fn parse(command: &'a str, line: u32) -> Option<Self> {
+        let text = without_comment(command);
+        let mut words = text.split_ascii_whitespace();
+        let first = words.next()?;
+        if !is_ping_program(first) {
+            return None;
+        }
+        let program = first.rsplit('/').next().unwrap_or(first);
+        let mut c = PingCommand::bare(line, text, program);
+        c.ipv6 = program == "ping6";
         while let Some(w) = words.next() {
             if let Some(rest) = w.strip_prefix("++") {
                 // `++netstack=NAME` (also `++netstack NAME`).

@@ -24,8 +24,9 @@
 //! # Ok::<(), vmkcheck_core::Error>(())
 //! ```
 
-mod command;
+pub(crate) mod command;
 mod line;
+pub(crate) mod walk;
 
 pub use command::{PingCommand, is_ping_program};
 
@@ -33,6 +34,7 @@ use crate::diag::{Diagnostic, DiagnosticKind};
 use crate::lines::{Line, Lines};
 use crate::{Error, ErrorKind, prompt};
 use line::{OutLine, classify};
+use walk::{Queue, Step, Timeouts};
 
 /// At most this many silent timeouts are listed per run; more are counted in a
 /// `timeouts_not_listed` diagnostic (a summary can claim billions of lost packets).
@@ -170,14 +172,14 @@ struct Seen {
 
 /// Sequence state shared by the first pass and the walker, so both infer the same.
 #[derive(Clone, Copy, Debug)]
-struct Seq {
+pub(crate) struct Seq {
     start: u32,
     next: u32,
 }
 
 impl Seq {
     /// Records a packet with `seq` (or the next one); returns the gap `next..seq`.
-    fn take(&mut self, seq: Option<u32>) -> (u32, u32) {
+    pub(crate) fn take(&mut self, seq: Option<u32>) -> (u32, u32) {
         let s = seq.unwrap_or(self.next);
         let gap = (self.next, s.max(self.next));
         if s >= self.next {
@@ -346,19 +348,13 @@ impl<'a> PingRun<'a> {
 
     /// The responses in order, inferred timeouts included.
     pub fn responses(&self) -> impl Iterator<Item = Response<'a>> + Clone + use<'a> {
-        self.walk().filter_map(|s| match s {
-            Step::Response(r) => Some(r),
-            Step::Diagnostic(_) => None,
-        })
+        self.walk().filter_map(Step::response)
     }
 
     /// Diagnostics: command problems, inconsistent numbers, non-ESXi output.
     pub fn diagnostics(&self) -> impl Iterator<Item = Diagnostic<'a>> + Clone + use<'a> {
         let command = self.command.into_iter().flat_map(|c| c.diagnostics());
-        let walked = self.walk().filter_map(|s| match s {
-            Step::Diagnostic(d) => Some(d),
-            Step::Response(_) => None,
-        });
+        let walked = self.walk().filter_map(Step::diagnostic);
         command.chain(walked)
     }
 
@@ -367,7 +363,6 @@ impl<'a> PingRun<'a> {
             run: RunInfo {
                 destination_ip: self.destination_ip.filter(|_| self.seen.header_ip),
                 data_bytes: self.data_bytes,
-                linux: self.flavor == Flavor::Linux,
                 summary: self.summary,
                 flavor: self.flavor,
                 seen: self.seen,
@@ -375,16 +370,55 @@ impl<'a> PingRun<'a> {
                 end_line: self.last_line,
             },
             lines: self.body,
-            seq: None,
-            gap: None,
+            timeouts: Timeouts::new(Seq::start_for(self.flavor == Flavor::Linux)),
             queue: Queue::default(),
-            listed: 0,
-            inferred: 0,
-            failed: 0,
             phase: Phase::Body,
         }
     }
 }
+
+/// A run's head: all but its responses.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Head<'a> {
+    pub line: u32,
+    pub command: Option<PingCommand<'a>>,
+    pub destination: Option<&'a str>,
+    pub destination_ip: Option<&'a str>,
+    pub data_bytes: Option<u32>,
+    pub summary: Option<Summary>,
+    pub round_trip: Option<RoundTrip>,
+}
+
+/// What the rule engine and the run JSON read of a run: a vmkping run and an esxcli
+/// diag ping alike.
+pub(crate) trait Run<'a> {
+    fn head(&self) -> Head<'a>;
+    fn responses(&self) -> impl Iterator<Item = Response<'a>> + Clone;
+}
+
+macro_rules! run_view {
+    ($t:ty) => {
+        impl<'a> Run<'a> for $t {
+            fn head(&self) -> Head<'a> {
+                Head {
+                    line: self.line,
+                    command: self.command,
+                    destination: self.destination,
+                    destination_ip: self.destination_ip,
+                    data_bytes: self.data_bytes,
+                    summary: self.summary,
+                    round_trip: self.round_trip,
+                }
+            }
+            fn responses(&self) -> impl Iterator<Item = Response<'a>> + Clone {
+                <$t>::responses(self)
+            }
+        }
+    };
+}
+run_view!(PingRun<'a>);
+#[cfg(feature = "esxi-commands")]
+run_view!(crate::diag_ping::DiagPing<'a>);
 
 /// Byte length of the whole lines of `rest` that precede byte `len`.
 fn line_start(rest: &str, len: usize) -> usize {
@@ -400,7 +434,7 @@ fn line_start(rest: &str, len: usize) -> usize {
 impl Seq {
     /// ESXi and macOS count from 0, Linux from 1; a first reply above that means the
     /// packets before it were lost.
-    fn start_for(linux: bool) -> Seq {
+    pub(crate) fn start_for(linux: bool) -> Seq {
         let start = u32::from(linux);
         Seq { start, next: start }
     }
@@ -411,38 +445,11 @@ impl Seq {
 struct RunInfo<'a> {
     destination_ip: Option<&'a str>,
     data_bytes: Option<u32>,
-    linux: bool,
     summary: Option<Summary>,
     flavor: Flavor,
     seen: Seen,
     truncated_at: Option<u32>,
     end_line: u32,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Step<'a> {
-    Response(Response<'a>),
-    Diagnostic(Diagnostic<'a>),
-}
-
-/// A fixed queue for the few steps one line can produce.
-#[derive(Clone, Copy, Debug, Default)]
-struct Queue<'a> {
-    items: [Option<Step<'a>>; 4],
-}
-
-impl<'a> Queue<'a> {
-    fn push(&mut self, s: Step<'a>) {
-        if let Some(slot) = self.items.iter_mut().find(|x| x.is_none()) {
-            *slot = Some(s);
-        }
-    }
-
-    fn pop(&mut self) -> Option<Step<'a>> {
-        let first = self.items.first_mut()?.take();
-        self.items.rotate_left(1);
-        first
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -457,13 +464,8 @@ enum Phase {
 struct Walker<'a> {
     run: RunInfo<'a>,
     lines: Lines<'a>,
-    seq: Option<Seq>,
-    /// Silent timeouts still to emit: `(next_seq, end_seq, line)`.
-    gap: Option<(u32, u32, u32)>,
-    queue: Queue<'a>,
-    listed: u32,
-    inferred: u32,
-    failed: u32,
+    timeouts: Timeouts,
+    queue: Queue<'a, 4>,
     phase: Phase,
 }
 
@@ -472,7 +474,7 @@ impl<'a> Iterator for Walker<'a> {
 
     fn next(&mut self) -> Option<Step<'a>> {
         loop {
-            if let Some(t) = self.next_gap() {
+            if let Some(t) = self.timeouts.next_gap() {
                 return Some(t);
             }
             if let Some(s) = self.queue.pop() {
@@ -483,7 +485,9 @@ impl<'a> Iterator for Walker<'a> {
                     Some(l) => self.line(l),
                     None => {
                         self.phase = Phase::Trailing;
-                        self.trailing();
+                        if let Some(sum) = self.run.summary {
+                            self.timeouts.trailing(sum);
+                        }
                     }
                 },
                 Phase::Trailing => {
@@ -497,50 +501,15 @@ impl<'a> Iterator for Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
-    fn next_gap(&mut self) -> Option<Step<'a>> {
-        let (from, to, line) = self.gap?;
-        if from >= to {
-            self.gap = None;
-            return None;
-        }
-        if self.listed >= MAX_LISTED_TIMEOUTS {
-            self.gap = None;
-            return None;
-        }
-        self.listed = self.listed.saturating_add(1);
-        self.gap = Some((from.saturating_add(1), to, line));
-        Some(Step::Response(Response {
-            line,
-            kind: ResponseType::Timeout,
-            bytes: None,
-            response_ip: None,
-            icmp_seq: Some(from),
-            ttl: None,
-            time_ms: None,
-            duplicate: false,
-            error: None,
-        }))
-    }
-
-    fn seq(&mut self) -> &mut Seq {
-        let linux = self.run.linux;
-        self.seq.get_or_insert(Seq::start_for(linux))
-    }
-
     fn line(&mut self, l: Line<'a>) {
         let n = l.number;
         match classify(l.text) {
             OutLine::Reply(r) => {
-                let mut out_of_order = None;
-                if !r.dup {
-                    let seq = self.seq();
-                    let before = seq.next;
-                    let (from, to) = seq.take(r.seq);
-                    if r.seq.is_some_and(|s| s < before) {
-                        out_of_order = r.seq.map(|s| (s, before.saturating_sub(1)));
-                    }
-                    self.set_gap(from, to, n);
-                }
+                let out_of_order = if r.dup {
+                    None
+                } else {
+                    self.timeouts.reply(r.seq, n)
+                };
                 self.queue.push(Step::Response(Response {
                     line: n,
                     kind: ResponseType::Reply,
@@ -554,64 +523,33 @@ impl<'a> Walker<'a> {
                 }));
                 let expected = self.run.data_bytes.and_then(|d| d.checked_add(8));
                 if let Some(e) = expected.filter(|e| *e != r.bytes) {
-                    self.queue.push(Step::Diagnostic(
+                    self.queue.diagnostic(
                         Diagnostic::new(DiagnosticKind::ReplySizeMismatch, n)
                             .with_numbers(r.bytes.into(), e.into()),
-                    ));
+                    );
                 }
                 if let Some(ip) = self.run.destination_ip.filter(|ip| *ip != r.from) {
-                    self.queue.push(Step::Diagnostic(
+                    self.queue.diagnostic(
                         Diagnostic::new(DiagnosticKind::ReplyAddressMismatch, n)
                             .with_text(r.from, ip),
-                    ));
+                    );
                 }
-                if let Some((s, prev)) = out_of_order {
-                    self.queue.push(Step::Diagnostic(
-                        Diagnostic::new(DiagnosticKind::SequenceOutOfOrder, n)
-                            .with_numbers(s.into(), prev.into()),
-                    ));
+                if let Some(d) = out_of_order {
+                    self.queue.diagnostic(d);
                 }
             }
             OutLine::SendFailed(e) => {
-                self.seq().take(None);
-                self.failed = self.failed.saturating_add(1);
-                self.queue.push(Step::Response(Response {
-                    line: n,
-                    kind: ResponseType::SendFailed,
-                    bytes: None,
-                    response_ip: None,
-                    icmp_seq: None,
-                    ttl: None,
-                    time_ms: None,
-                    duplicate: false,
-                    error: Some(e),
-                }));
+                let step = self.timeouts.send_failed(e, None, n);
+                self.queue.push(step);
             }
-            OutLine::Timeout(s) => {
-                // An explicit timeout line (macOS): fill the gap before it, then list it.
-                let (from, _) = self.seq().take(Some(s));
-                self.set_gap(from, s.saturating_add(1), n);
-            }
-            OutLine::Other => self.queue.push(Step::Diagnostic(
+            // An explicit timeout line (macOS): fill the gap before it, then list it.
+            OutLine::Timeout(s) => self.timeouts.timeout(Some(s), n),
+            OutLine::Other => self.queue.diagnostic(
                 Diagnostic::new(DiagnosticKind::PingLineUnrecognized, n)
                     .with_text("", l.text.trim()),
-            )),
+            ),
             _ => {}
         }
-    }
-
-    /// Packets the summary counts as sent but no line shows: lost in silence.
-    fn trailing(&mut self) {
-        let Some(sum) = self.run.summary else { return };
-        let linux = self.run.linux;
-        let seq = *self.seq.get_or_insert(Seq::start_for(linux));
-        let end = seq.start.saturating_add(sum.transmitted);
-        // Only as many as the summary says were lost and no line shows: a summary pasted
-        // without its replies infers nothing.
-        let lost = sum.transmitted.saturating_sub(sum.received);
-        let shown = self.inferred.saturating_add(self.failed);
-        let count = end.saturating_sub(seq.next).min(lost.saturating_sub(shown));
-        self.set_gap(seq.next, seq.next.saturating_add(count), sum.line);
     }
 
     /// Run-level diagnostics after the last response.
@@ -621,63 +559,24 @@ impl<'a> Walker<'a> {
             .summary
             .map_or(run.end_line.saturating_sub(1).max(1), |s| s.line);
         if let Some(s) = run.summary {
-            let shown = run
-                .seen
-                .replies
-                .saturating_add(run.seen.duplicates)
-                .saturating_add(self.failed);
-            if shown == 0 && s.received > 0 {
-                let d = Diagnostic::new(DiagnosticKind::RepliesNotShown, s.line)
-                    .with_numbers(s.received.into(), 0);
-                self.queue.push(Step::Diagnostic(d));
-            } else if s.received != run.seen.replies {
-                let d = Diagnostic::new(DiagnosticKind::SummaryMismatch, s.line)
-                    .with_text("", "packets received")
-                    .with_numbers(s.received.into(), run.seen.replies.into());
-                self.queue.push(Step::Diagnostic(d));
-            }
-            if s.duplicates != run.seen.duplicates {
-                let d = Diagnostic::new(DiagnosticKind::SummaryMismatch, s.line)
-                    .with_text("", "duplicates")
-                    .with_numbers(s.duplicates.into(), run.seen.duplicates.into());
-                self.queue.push(Step::Diagnostic(d));
-            }
+            let seen = run.seen;
+            self.queue
+                .check_counts(s, seen.replies, seen.duplicates, self.timeouts.failed);
         } else {
-            self.queue.push(Step::Diagnostic(Diagnostic::new(
-                DiagnosticKind::PingIncomplete,
-                at,
-            )));
+            self.queue
+                .diagnostic(Diagnostic::new(DiagnosticKind::PingIncomplete, at));
         }
-        let unlisted = self.unlisted();
-        if unlisted > 0 {
-            self.queue.push(Step::Diagnostic(
-                Diagnostic::new(DiagnosticKind::TimeoutsNotListed, at)
-                    .with_numbers(unlisted.into(), 0),
-            ));
-        }
+        self.timeouts.unlisted(&mut self.queue, at);
         if run.flavor != Flavor::Esxi {
-            self.queue.push(Step::Diagnostic(
+            self.queue.diagnostic(
                 Diagnostic::new(DiagnosticKind::NotEsxiOutput, at).with_text("", run.flavor.name()),
-            ));
+            );
         }
         if let Some(n) = run.truncated_at {
             // Replaces one of the above only if all four slots are taken; four is enough.
-            self.queue.push(Step::Diagnostic(Diagnostic::new(
-                DiagnosticKind::FurtherOutputIgnored,
-                n,
-            )));
+            self.queue
+                .diagnostic(Diagnostic::new(DiagnosticKind::FurtherOutputIgnored, n));
         }
-    }
-
-    /// Timeouts inferred beyond [`MAX_LISTED_TIMEOUTS`].
-    fn unlisted(&self) -> u32 {
-        self.inferred.saturating_sub(self.listed)
-    }
-
-    /// Queues the silent timeouts `from..to`, revealed at `line`.
-    fn set_gap(&mut self, from: u32, to: u32, line: u32) {
-        self.inferred = self.inferred.saturating_add(to.saturating_sub(from));
-        self.gap = Some((from, to, line));
     }
 }
 

@@ -1,9 +1,12 @@
 //! Helpers shared by the esxcli table property tests: rendering tables the way `esxcli`
 //! does, messing them up the way pastes do, and cutting corpus transcripts into sections.
+//! Needs `mod support;` beside it.
 #![allow(dead_code)]
 
 use vmkcheck_core::lines::{Lines, Wrapper};
 use vmkcheck_core::prompt;
+
+use crate::support::column_widths;
 
 /// Renders a table like `esxcli`: columns padded (by bytes) to the widest cell, two
 /// blanks apart, a dash line, right-aligned columns in `right`, no trailing blanks.
@@ -19,17 +22,7 @@ pub fn render_padded(
     by_chars: bool,
 ) -> String {
     let len = |s: &str| if by_chars { s.chars().count() } else { s.len() };
-    let w: Vec<usize> = titles
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            rows.iter()
-                .map(|r| r[i].len())
-                .chain([t.len()])
-                .max()
-                .unwrap()
-        })
-        .collect();
+    let w = column_widths(titles, rows);
     let line = |cells: Vec<String>| -> String {
         let s: Vec<String> = cells
             .iter()
@@ -81,59 +74,6 @@ pub fn variants(text: &str) -> Vec<Variant> {
             same,
         ),
     ]
-}
-
-/// Number of lines of `text` as line numbers count them.
-pub fn line_count(text: &str) -> u32 {
-    u32::try_from(text.split('\n').count()).unwrap_or(u32::MAX)
-}
-
-/// Byte-level mutations of a sample.
-pub fn mutate(base: &str, edits: &[(usize, u8, u8)]) -> String {
-    let mut b = base.as_bytes().to_vec();
-    for &(at, op, byte) in edits {
-        let i = if b.is_empty() { 0 } else { at % (b.len() + 1) };
-        match op % 4 {
-            0 => b.insert(i, byte),
-            1 if i < b.len() => {
-                b.remove(i);
-            }
-            2 if i < b.len() => b[i] = byte,
-            _ => {
-                let start = b[..i]
-                    .iter()
-                    .rposition(|c| *c == b'\n')
-                    .map_or(0, |p| p + 1);
-                let end = b[i..]
-                    .iter()
-                    .position(|c| *c == b'\n')
-                    .map_or(b.len(), |p| i + p + 1);
-                let line = b[start..end].to_vec();
-                b.splice(start..start, line);
-            }
-        }
-    }
-    String::from_utf8_lossy(&b).into_owned()
-}
-
-/// A corpus case's input.
-pub fn corpus_input(case: &str) -> String {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/corpus")
-        .join(case)
-        .join("input.txt");
-    std::fs::read_to_string(p).expect("corpus input")
-}
-
-/// Every corpus input.
-pub fn corpus() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus");
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus dir")
-        .filter_map(|e| std::fs::read_to_string(e.ok()?.path().join("input.txt")).ok())
-        .collect();
-    v.sort();
-    v
 }
 
 /// Cuts a text at its prompt lines, roughly as the transcript does: each command with
