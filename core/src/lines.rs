@@ -193,6 +193,28 @@ fn strip_suffix_ignore_case<'a>(s: &'a str, p: &str) -> Option<&'a str> {
     tail.eq_ignore_ascii_case(p).then(|| s.get(..cut)).flatten()
 }
 
+/// Index of the first `\n`: eight bytes at a time (a zero byte of `word ^ 0x0a…0a`
+/// marks it), then byte by byte. Every line of every walk goes through here.
+fn newline(bytes: &[u8]) -> Option<usize> {
+    const LF: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    const LOW: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0usize;
+    for chunk in chunks.by_ref() {
+        let word = u64::from_ne_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8])) ^ LF;
+        if word.wrapping_sub(LOW) & !word & HIGH != 0 {
+            break;
+        }
+        base = base.saturating_add(8);
+    }
+    bytes
+        .get(base..)?
+        .iter()
+        .position(|b| *b == b'\n')
+        .map(|i| base.saturating_add(i))
+}
+
 /// Iterator over the [`Line`]s of a span of the input.
 ///
 /// ```
@@ -242,7 +264,7 @@ impl<'a> Iterator for Lines<'a> {
         if self.rest.is_empty() {
             return None;
         }
-        let (raw, consumed) = match self.rest.find('\n') {
+        let (raw, consumed) = match newline(self.rest.as_bytes()) {
             Some(i) => (self.rest.get(..i).unwrap_or(""), i.saturating_add(1)),
             None => (self.rest, self.rest.len()),
         };
@@ -266,6 +288,24 @@ impl<'a> Iterator for Lines<'a> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn newline_finds_the_first_line_feed_at_any_position() {
+        for len in 0..40usize {
+            for at in 0..=len {
+                let mut v = std::vec![b'x'; len];
+                if at < len {
+                    v[at] = b'\n';
+                    if at + 3 < len {
+                        v[at + 3] = b'\n';
+                    }
+                }
+                let want = v.iter().position(|b| *b == b'\n');
+                assert_eq!(super::newline(&v), want, "len {len} at {at}");
+            }
+        }
+        assert_eq!(super::newline("é\u{a0}\n".as_bytes()), Some(4));
+    }
+
     use super::*;
     use std::vec::Vec;
 

@@ -35,14 +35,14 @@ fn command_after(rest: &str) -> Option<&str> {
 /// `[user@host:path] cmd`, `\[root@host:\~\] cmd`, `[root@host ~]# cmd` and the damaged
 /// `ot@host:~] cmd`. Returns the host, the command and whether the `[` was there.
 fn bracketed(s: &str) -> Option<(Prompt<'_>, bool)> {
-    // `[user@`: only name bytes (and `[`, `\`) before an early `@`.
-    let at = s.as_bytes().iter().take(40).position(|b| *b == b'@')?;
-    if !s
+    // `[user@`: only name bytes (and `[`, `\`) before an early `@`. One scan that stops at
+    // the first other byte, which must be that `@` (output lines stop at once).
+    let at = s
         .as_bytes()
-        .get(..at)?
         .iter()
-        .all(|b| is_name_byte(*b) || matches!(b, b'[' | b'\\'))
-    {
+        .take(40)
+        .position(|b| !(is_name_byte(*b) || matches!(b, b'[' | b'\\')))?;
+    if s.as_bytes().get(at) != Some(&b'@') {
         return None;
     }
     let head = s.get(..s.len().min(MAX_PROMPT)).unwrap_or_else(|| {

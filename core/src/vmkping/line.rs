@@ -193,6 +193,33 @@ fn reply(i: &str) -> R<'_, Reply<'_>> {
     Ok(("", r))
 }
 
+/// True when `t` (trimmed) has the shape [`reply`] accepts, without reading its values:
+/// `N bytes from ADDR: …` or `…, …` with N a `u32`. A transcript needs only the kind.
+pub(crate) fn is_reply(t: &str) -> bool {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let (Some(n), Some(rest)) = (t.get(..digits), t.get(digits..)) else {
+        return false;
+    };
+    let blanks = |s: &str| {
+        s.len()
+            .saturating_sub(s.trim_start_matches([' ', '\t']).len())
+    };
+    let sp = blanks(rest);
+    let Some(rest) = rest.get(sp..).and_then(|r| r.strip_prefix("bytes from")) else {
+        return false;
+    };
+    let sp2 = blanks(rest);
+    let addr = rest.get(sp2..).unwrap_or("");
+    digits > 0
+        && n.parse::<u32>().is_ok()
+        && sp > 0
+        && sp2 > 0
+        && addr
+            .as_bytes()
+            .windows(2)
+            .any(|w| matches!(w, [b':' | b',', b' ']))
+}
+
 /// `sendto() failed (Message too long)` or `ping: sendto: Message too long`.
 fn send_failed(i: &str) -> R<'_, &str> {
     let esxi = preceded(
@@ -309,6 +336,39 @@ pub(crate) fn classify(text: &str) -> OutLine<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reply_shape_agrees_with_the_reply_grammar() {
+        for t in [
+            "8980 bytes from 10.111.111.111: icmp_seq=2 ttl=64 time=0.378 ms",
+            "64 bytes from 2001:db8::1, icmp_seq=0 hlim=64 time=0.2 ms",
+            "64 bytes from host (192.0.2.1): icmp_seq=1 ttl=64 time=1 ms",
+            "64\tbytes from\t192.0.2.1: x",
+            "64 bytes from 192.0.2.1:",
+            "64 bytes from 192.0.2.1",
+            "64bytes from 192.0.2.1: x",
+            "64 bytes from: x",
+            "99999999999 bytes from 192.0.2.1: x",
+            "4294967295 bytes from 192.0.2.1: x",
+            "4294967296 bytes from 192.0.2.1: x",
+            "0064 bytes from 192.0.2.1: x",
+            "3 packets transmitted, 3 packets received, 0% packet loss",
+            " bytes from 192.0.2.1: x",
+            "64 bytes fro 192.0.2.1: x",
+            "64  bytes  from  a, b",
+        ] {
+            assert_eq!(is_reply(t), reply(t).is_ok(), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reply_shape_agrees_on_reply_like_text(
+            t in "[0-9]{0,11}[ \t]{0,2}(bytes from|bytes|from)?[ \t]{0,2}[0-9a-f:.,() ]{0,16}"
+        ) {
+            proptest::prop_assert_eq!(is_reply(&t), reply(&t).is_ok(), "{:?}", t);
+        }
+    }
 
     #[test]
     fn esxi_header_and_reply() {

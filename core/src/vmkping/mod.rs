@@ -641,6 +641,12 @@ pub enum LineKind {
 /// assert_eq!(line_kind("Now the next host:"), LineKind::Other);
 /// ```
 pub fn line_kind(text: &str) -> LineKind {
+    // Replies are the bulk of ping output: their shape says enough, their values are
+    // read later by the run itself.
+    let t = text.trim();
+    if t.as_bytes().first().is_some_and(u8::is_ascii_digit) && line::is_reply(t) {
+        return LineKind::Output;
+    }
     match classify(text) {
         OutLine::Blank => LineKind::Blank,
         OutLine::Header(_) => LineKind::Header,
