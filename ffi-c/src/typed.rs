@@ -5,10 +5,9 @@
 use core::ffi::{c_char, c_int};
 
 use vmkcheck_core::diag::Diagnostic;
-use vmkcheck_core::diag_ping::DiagPing;
 use vmkcheck_core::transcript::{self, Section, SectionKind};
 use vmkcheck_core::vmknic::{self, VmknicRow};
-use vmkcheck_core::vmkping::{self, PingCommand, PingRun, Response, RoundTrip};
+use vmkcheck_core::vmkping::{self, PingCommand, Response, Run};
 
 use crate::boundary::{Fail, Input, OutArray, OutOne, OutText, Res, Text, no_overlap, run, text};
 use crate::commands::{
@@ -271,63 +270,12 @@ pub struct vmkcheck_ping_run {
     pub n_responses: usize,
 }
 
-/// What a `vmkping` run and an `esxcli network diag ping` run have in common (the same
-/// JSON, DESIGN.md §4.2).
-struct RunParts<'r, 'a> {
-    line: u32,
-    command: Option<&'r PingCommand<'a>>,
-    destination: Option<&'a str>,
-    destination_ip: Option<&'a str>,
-    data_bytes: Option<u32>,
-    transmitted: Option<u32>,
-    received: Option<u32>,
-    loss: Option<f64>,
-    duplicates: Option<u32>,
-    round_trip: Option<RoundTrip>,
-    complete: bool,
-}
-
-impl<'r, 'a> RunParts<'r, 'a> {
-    fn vmkping(r: &'r PingRun<'a>) -> Self {
-        Self {
-            line: r.line,
-            command: r.command.as_ref(),
-            destination: r.destination,
-            destination_ip: r.destination_ip,
-            data_bytes: r.data_bytes,
-            transmitted: r.packets_transmitted(),
-            received: r.packets_received(),
-            loss: r.packet_loss_percent(),
-            duplicates: r.duplicates(),
-            round_trip: r.round_trip,
-            complete: r.complete(),
-        }
-    }
-
-    fn diag_ping(r: &'r DiagPing<'a>) -> Self {
-        Self {
-            line: r.line,
-            command: r.command.as_ref(),
-            destination: r.destination,
-            destination_ip: r.destination_ip,
-            data_bytes: r.data_bytes,
-            transmitted: r.packets_transmitted(),
-            received: r.packets_received(),
-            loss: r.packet_loss_percent(),
-            duplicates: r.duplicates(),
-            round_trip: r.round_trip,
-            complete: r.complete(),
-        }
-    }
-}
-
 impl vmkcheck_ping_run {
-    fn of(r: &PingRun<'_>, first_response: usize, n_responses: usize) -> Self {
-        Self::of_parts(&RunParts::vmkping(r), first_response, n_responses)
-    }
-
-    fn of_parts(r: &RunParts<'_, '_>, first_response: usize, n_responses: usize) -> Self {
-        let (packet_loss_percent, has_packet_loss_percent) = opt_f64(r.loss);
+    /// A run of either kind (vmkping or esxcli diag ping) through the core's one view.
+    fn of<'a>(run: &impl Run<'a>, first_response: usize, n_responses: usize) -> Self {
+        let r = run.head();
+        let sm = r.summary;
+        let (packet_loss_percent, has_packet_loss_percent) = opt_f64(sm.map(|s| s.loss_percent));
         let rt = r.round_trip;
         let (round_trip_ms_stddev, has_round_trip_ms_stddev) = opt_f64(rt.and_then(|t| t.stddev));
         Self {
@@ -335,22 +283,23 @@ impl vmkcheck_ping_run {
             has_command: r.command.is_some(),
             command: r
                 .command
+                .as_ref()
                 .map_or(vmkcheck_ping_command::NONE, vmkcheck_ping_command::of),
             destination: vmkcheck_str::opt(r.destination),
             destination_ip: vmkcheck_str::opt(r.destination_ip),
             data_bytes: opt_u32(r.data_bytes),
-            packets_transmitted: opt_u32(r.transmitted),
-            packets_received: opt_u32(r.received),
+            packets_transmitted: opt_u32(sm.map(|s| s.transmitted)),
+            packets_received: opt_u32(sm.map(|s| s.received)),
             packet_loss_percent,
             has_packet_loss_percent,
-            duplicates: opt_u32(r.duplicates),
+            duplicates: opt_u32(sm.map(|s| s.duplicates)),
             has_round_trip: rt.is_some(),
             round_trip_ms_min: rt.map_or(0.0, |t| t.min),
             round_trip_ms_avg: rt.map_or(0.0, |t| t.avg),
             round_trip_ms_max: rt.map_or(0.0, |t| t.max),
             round_trip_ms_stddev,
             has_round_trip_ms_stddev,
-            complete: r.complete,
+            complete: sm.is_some(),
             first_response,
             n_responses,
         }
@@ -804,16 +753,15 @@ fn walk_section(s: &Section<'_>, at: &mut Counts, mut out: Option<&mut Arrays>) 
                     o.responses.set(i, vmkcheck_ping_response::of(&x));
                 }
             }
-            let parts = vmkping
+            let n = at.responses.saturating_sub(first);
+            let made = vmkping
                 .as_ref()
-                .map(RunParts::vmkping)
-                .or(diag.as_ref().map(RunParts::diag_ping));
-            if let Some(parts) = parts {
+                .map(|r| vmkcheck_ping_run::of(r, first, n))
+                .or_else(|| diag.as_ref().map(|d| vmkcheck_ping_run::of(d, first, n)));
+            if let Some(made) = made {
                 run_index = bump(&mut at.runs);
-                let n = at.responses.saturating_sub(first);
                 if let Some(o) = out.as_deref_mut() {
-                    o.runs
-                        .set(run_index, vmkcheck_ping_run::of_parts(&parts, first, n));
+                    o.runs.set(run_index, made);
                 }
             }
             (run_index, usize::from(run_index != VMKCHECK_NONE))

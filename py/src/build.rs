@@ -1,9 +1,8 @@
 //! The core's borrowed, lazy results turned into owned result classes. Nothing here
 //! touches Python, so it runs with the GIL released.
 
-use vmkcheck_core::diag_ping::DiagPing;
 use vmkcheck_core::transcript::Section as CoreSection;
-use vmkcheck_core::vmkping::{PingCommand as CoreCommand, PingRun, Response};
+use vmkcheck_core::vmkping::{PingCommand as CoreCommand, Response, Run};
 use vmkcheck_core::{Diagnostic as CoreDiagnostic, iface, ipaddr, netstack, nic, route, tags};
 use vmkcheck_core::{transcript, version, vmknic, vswitch};
 use vmkcheck_json::Checked;
@@ -74,46 +73,27 @@ fn response(r: &Response<'_>) -> PingResponse {
     }
 }
 
-pub(crate) fn ping(run: &PingRun<'_>) -> Ping {
-    let rt = run.round_trip;
+/// A run of either kind (vmkping, or esxcli diag ping in the same shape) through the
+/// core's one view of a run.
+pub(crate) fn ping<'a>(run: &impl Run<'a>) -> Ping {
+    let h = run.head();
+    let (rt, sm) = (h.round_trip, h.summary);
     Ping {
-        line: run.line,
-        command: Kid::new(run.command.as_ref().map(command)),
-        destination: own(run.destination),
-        destination_ip: own(run.destination_ip),
-        data_bytes: run.data_bytes,
-        packets_transmitted: run.packets_transmitted(),
-        packets_received: run.packets_received(),
-        packet_loss_percent: run.packet_loss_percent(),
-        duplicates: run.duplicates(),
+        line: h.line,
+        command: Kid::new(h.command.as_ref().map(command)),
+        destination: own(h.destination),
+        destination_ip: own(h.destination_ip),
+        data_bytes: h.data_bytes,
+        packets_transmitted: sm.map(|s| s.transmitted),
+        packets_received: sm.map(|s| s.received),
+        packet_loss_percent: sm.map(|s| s.loss_percent),
+        duplicates: sm.map(|s| s.duplicates),
         round_trip_ms_min: rt.map(|r| r.min),
         round_trip_ms_avg: rt.map(|r| r.avg),
         round_trip_ms_max: rt.map(|r| r.max),
         round_trip_ms_stddev: rt.and_then(|r| r.stddev),
         responses: Kids::new(run.responses().map(|r| response(&r)).collect()),
-        complete: run.complete(),
-    }
-}
-
-/// An `esxcli network diag ping` run, in the shape of a vmkping run (as in its JSON).
-fn diag_ping(run: &DiagPing<'_>) -> Ping {
-    let rt = run.round_trip;
-    Ping {
-        line: run.line,
-        command: Kid::new(run.command.as_ref().map(command)),
-        destination: own(run.destination),
-        destination_ip: own(run.destination_ip),
-        data_bytes: run.data_bytes,
-        packets_transmitted: run.packets_transmitted(),
-        packets_received: run.packets_received(),
-        packet_loss_percent: run.packet_loss_percent(),
-        duplicates: run.duplicates(),
-        round_trip_ms_min: rt.map(|r| r.min),
-        round_trip_ms_avg: rt.map(|r| r.avg),
-        round_trip_ms_max: rt.map(|r| r.max),
-        round_trip_ms_stddev: rt.and_then(|r| r.stddev),
-        responses: Kids::new(run.responses().map(|r| response(&r)).collect()),
-        complete: run.complete(),
+        complete: sm.is_some(),
     }
 }
 
@@ -297,7 +277,7 @@ fn section(s: &CoreSection<'_>) -> Section {
             .nic_list()
             .map(|l| Kids::new(l.nics().map(|n| nic(&n)).collect())),
         version: Kid::new(s.version().as_ref().map(version)),
-        diag_ping: Kid::new(s.diag_ping().as_ref().map(diag_ping)),
+        diag_ping: Kid::new(s.diag_ping().as_ref().map(ping)),
     }
 }
 

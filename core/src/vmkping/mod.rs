@@ -377,22 +377,41 @@ impl<'a> PingRun<'a> {
     }
 }
 
-/// A run's head: all but its responses.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Head<'a> {
+/// A run's head: all but its responses (the fields of [`PingRun`] and of an esxcli
+/// diag ping alike).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Head<'a> {
+    /// Line of the command, else of the first output line.
     pub line: u32,
+    /// The command line, if pasted.
     pub command: Option<PingCommand<'a>>,
+    /// The target as printed.
     pub destination: Option<&'a str>,
+    /// The address pinged, as printed.
     pub destination_ip: Option<&'a str>,
+    /// Payload size as printed.
     pub data_bytes: Option<u32>,
+    /// The summary, if pasted.
     pub summary: Option<Summary>,
+    /// The round-trip line, if pasted.
     pub round_trip: Option<RoundTrip>,
 }
 
-/// What the rule engine and the run JSON read of a run: a vmkping run and an esxcli
-/// diag ping alike.
-pub(crate) trait Run<'a> {
+/// A ping run of either kind, as the rule engine, the JSON and the front ends read it:
+/// a vmkping run ([`PingRun`]) and an `esxcli network diag ping` run have one shape
+/// (DESIGN.md §4.2).
+///
+/// ```
+/// use vmkcheck_core::vmkping::{self, Run};
+/// let run = vmkping::parse("PING 192.0.2.1 (192.0.2.1): 56 data bytes\n\n--- 192.0.2.1 ping statistics ---\n1 packets transmitted, 0 packets received, 100% packet loss\n")?;
+/// assert_eq!(run.head().summary.map(|s| s.received), Some(0));
+/// assert_eq!(Run::responses(&run).count(), 1);
+/// # Ok::<(), vmkcheck_core::Error>(())
+/// ```
+pub trait Run<'a> {
+    /// All but the responses.
     fn head(&self) -> Head<'a>;
+    /// The responses, timeouts inferred.
     fn responses(&self) -> impl Iterator<Item = Response<'a>> + Clone;
 }
 
