@@ -58,6 +58,35 @@ pub enum DiagnosticKind {
 }
 
 impl DiagnosticKind {
+    /// Every kind, in declaration order: what front ends name and type-check against
+    /// (the enum is `#[non_exhaustive]`, so they cannot match on it exhaustively).
+    pub const ALL: [Self; 24] = [
+        Self::AddressUnparseable,
+        Self::RowUnreadable,
+        Self::RowMisaligned,
+        Self::HeaderCollapsed,
+        Self::WhitespaceInValue,
+        Self::HeaderMissing,
+        Self::HeaderUnknownColumn,
+        Self::RowsElided,
+        Self::LineNotARow,
+        Self::ReplySizeMismatch,
+        Self::ReplyAddressMismatch,
+        Self::SummaryMismatch,
+        Self::RepliesNotShown,
+        Self::SequenceOutOfOrder,
+        Self::TimeoutsNotListed,
+        Self::NotEsxiOutput,
+        Self::PingOptionUnknown,
+        Self::PingTargetMissing,
+        Self::PingLineUnrecognized,
+        Self::PingIncomplete,
+        Self::FurtherOutputIgnored,
+        Self::ValueUnparseable,
+        Self::OutputLineUnrecognized,
+        Self::InterfaceNotNamed,
+    ];
+
     /// The stable snake_case name used in JSON.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -234,5 +263,46 @@ impl fmt::Display for Diagnostic<'_> {
                 "{s} output without its command line: which vmk it describes is unknown (paste the command with -i vmkN)"
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DiagnosticKind as K;
+
+    /// A kind added to the enum fails to compile here until it is listed, and the test
+    /// fails until it is in `ALL` too.
+    #[test]
+    fn all_lists_every_kind_once() {
+        fn listed(k: K) -> bool {
+            match k {
+                K::AddressUnparseable
+                | K::RowUnreadable
+                | K::RowMisaligned
+                | K::HeaderCollapsed
+                | K::WhitespaceInValue
+                | K::HeaderMissing
+                | K::HeaderUnknownColumn
+                | K::RowsElided
+                | K::LineNotARow
+                | K::ReplySizeMismatch
+                | K::ReplyAddressMismatch
+                | K::SummaryMismatch
+                | K::RepliesNotShown
+                | K::SequenceOutOfOrder
+                | K::TimeoutsNotListed
+                | K::NotEsxiOutput
+                | K::PingOptionUnknown
+                | K::PingTargetMissing
+                | K::PingLineUnrecognized
+                | K::PingIncomplete
+                | K::FurtherOutputIgnored
+                | K::ValueUnparseable
+                | K::OutputLineUnrecognized
+                | K::InterfaceNotNamed => K::ALL.iter().filter(|x| **x == k).count() == 1,
+            }
+        }
+        assert!(K::ALL.iter().all(|k| listed(*k)));
+        assert_eq!(K::ALL.len(), K::InterfaceNotNamed as usize + 1);
     }
 }
