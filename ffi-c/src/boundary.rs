@@ -216,6 +216,20 @@ pub(crate) fn no_overlap(output: Span, inputs: &[Span]) -> Res<()> {
     }
 }
 
+/// The first checks on a caller's pointer to `n` structs (`n` = 1 for one struct):
+/// NULL is `VMKCHECK_ERR_NULL`, misaligned is `VMKCHECK_ERR_INVALID_ARGUMENT`; with
+/// `n == 0` any pointer passes (it is never read). Reading it stays the caller's
+/// `unsafe` step, under its `// SAFETY:` comment.
+pub(crate) fn checked<T>(ptr: *const T, n: usize) -> Res<*const T> {
+    if n > 0 && ptr.is_null() {
+        Err(Fail::null())
+    } else if n > 0 && !ptr.is_aligned() {
+        Err(Fail::invalid())
+    } else {
+        Ok(ptr)
+    }
+}
+
 /// A caller's `(pointer, length)` bytes.
 ///
 /// # Safety

@@ -19,7 +19,9 @@ use core::ptr::{addr_of, addr_of_mut};
 use vmkcheck_core::report::Verdict;
 use vmkcheck_core::rules::{Evidence, Finding, HostName, Severity};
 
-use crate::boundary::{Fail, OutArray, OutOne, OutText, Res, Span, display_len, no_overlap, run};
+use crate::boundary::{
+    Fail, OutArray, OutOne, OutText, Res, Span, checked, display_len, no_overlap, run,
+};
 use crate::json_api::check_input;
 use crate::names::c_name;
 use crate::typed::vmkcheck_str;
@@ -319,13 +321,8 @@ unsafe fn read_public(f: *const vmkcheck_finding) -> Res<(vmkcheck_finding, u64)
 /// `f` is NULL or valid for reading a `vmkcheck_finding` that `vmkcheck_check` filled
 /// (then copied at will, never modified), whose inputs are still alive and unchanged.
 unsafe fn engine_finding<'a>(f: *const vmkcheck_finding) -> Res<Finding<'a>> {
-    if f.is_null() {
-        return Err(Fail::null());
-    }
-    if !f.is_aligned() {
-        return Err(Fail::invalid());
-    }
-    // SAFETY: not NULL, aligned, readable (caller).
+    let f = checked(f, 1)?;
+    // SAFETY: not NULL, aligned (checked), readable (caller).
     let (public, sealed) = unsafe { read_public(f) }?;
     if seal(&public) != sealed {
         return Err(Fail::invalid());
@@ -513,12 +510,7 @@ pub unsafe extern "C" fn vmkcheck_host_ref_name(
     let body = || {
         // SAFETY: the caller's contract on the output.
         let out = unsafe { OutText::new(out, out_cap, out_len) }?;
-        if h.is_null() {
-            return Err(Fail::null());
-        }
-        if !h.is_aligned() {
-            return Err(Fail::invalid());
-        }
+        let h = checked(h, 1)?;
         // SAFETY: not NULL, aligned (checked above), readable (caller).
         let h = unsafe { read_host_ref(h) }?;
         let (present, number, name) = (h.present, h.number, h.name);
@@ -550,12 +542,7 @@ pub unsafe extern "C" fn vmkcheck_verdict(
     let body = || {
         // SAFETY: the caller's contract on `verdict`.
         let v = unsafe { OutOne::new(verdict) }?;
-        if n > 0 && findings.is_null() {
-            return Err(Fail::null());
-        }
-        if n > 0 && !findings.is_aligned() {
-            return Err(Fail::invalid());
-        }
+        let findings = checked(findings, n)?;
         let mut severities = Vec::with_capacity(n.min(1 << 16));
         for i in 0..n {
             // SAFETY: `i < n` findings are readable (caller); only the plain

@@ -6,7 +6,7 @@ use core::ffi::{c_char, c_int};
 
 use vmkcheck_core::{Error, ErrorKind};
 
-use crate::boundary::{Fail, Input, OutText, Res, Span, Text, no_overlap, run, text};
+use crate::boundary::{Fail, Input, OutText, Res, Span, Text, checked, no_overlap, run, text};
 use crate::names::ERROR_KINDS;
 use crate::{
     VMKCHECK_ERR_INVALID_ARGUMENT, VMKCHECK_MAX_HOSTS, vmkcheck_error, vmkcheck_host,
@@ -69,12 +69,7 @@ pub(crate) unsafe fn check_input<'a>(
             0,
         ));
     }
-    if n_hosts > 0 && hosts.is_null() {
-        return Err(Fail::null());
-    }
-    if n_hosts > 0 && !hosts.is_aligned() {
-        return Err(Fail::invalid());
-    }
+    let hosts = checked(hosts, n_hosts)?;
     let mut sources = Vec::with_capacity(n_hosts);
     let mut spans = Vec::with_capacity(n_hosts);
     for i in 0..n_hosts {

@@ -9,7 +9,9 @@ use vmkcheck_core::transcript::{self, Section, SectionKind};
 use vmkcheck_core::vmknic::{self, VmknicRow};
 use vmkcheck_core::vmkping::{self, PingCommand, Response, Run};
 
-use crate::boundary::{Fail, Input, OutArray, OutOne, OutText, Res, Text, no_overlap, run, text};
+use crate::boundary::{
+    Fail, Input, OutArray, OutOne, OutText, Res, Text, checked, no_overlap, run, text,
+};
 use crate::commands::{
     SwitchIndex, vmkcheck_dvport_row, vmkcheck_esxi_version, vmkcheck_nic_row,
     vmkcheck_portgroup_row, vmkcheck_route_row, vmkcheck_switch_row, vmkcheck_tags,
@@ -918,13 +920,8 @@ pub unsafe extern "C" fn vmkcheck_parse_transcript(
     err: *mut vmkcheck_error,
 ) -> c_int {
     let body = || {
-        if t.is_null() {
-            return Err(Fail::null());
-        }
-        if !t.is_aligned() {
-            return Err(Fail::invalid());
-        }
-        // SAFETY: not NULL, aligned, readable (caller).
+        checked(t.cast_const(), 1)?;
+        // SAFETY: not NULL, aligned (checked), readable (caller).
         let mut tr = unsafe { t.read() };
         // SAFETY: the caller's contract on each array.
         let mut arrays = unsafe { Arrays::new(&tr) }?;
@@ -992,13 +989,8 @@ pub unsafe extern "C" fn vmkcheck_diagnostic_message(
     let body = || {
         // SAFETY: the caller's contract on the output.
         let out = unsafe { OutText::new(out, out_cap, out_len) }?;
-        if d.is_null() {
-            return Err(Fail::null());
-        }
-        if !d.is_aligned() {
-            return Err(Fail::invalid());
-        }
-        // SAFETY: not NULL, aligned, readable (caller).
+        let d = checked(d, 1)?;
+        // SAFETY: not NULL, aligned (checked), readable (caller).
         let d = unsafe { d.read() };
         if d.kind.is_null() {
             return Err(Fail::null());
